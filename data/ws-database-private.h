@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "ws-database.h"
+
+G_BEGIN_DECLS
+
+/* Every use of the connection happens with the database lock held, so a
+ * list filled on a worker thread never interleaves with an edit. */
+sqlite3      *_ws_database_get_handle     (WsDatabase    *self);
+void          _ws_database_lock           (WsDatabase    *self);
+void          _ws_database_unlock         (WsDatabase    *self);
+sqlite3_stmt *_ws_database_prepare        (WsDatabase    *self,
+                                           const char    *sql,
+                                           GError       **error);
+gboolean      _ws_database_exec           (WsDatabase    *self,
+                                           const char    *sql,
+                                           GError       **error);
+gboolean      _ws_database_step_done      (WsDatabase    *self,
+                                           sqlite3_stmt  *stmt,
+                                           GError       **error);
+gboolean      _ws_database_begin          (WsDatabase    *self,
+                                           GError       **error);
+gboolean      _ws_database_commit         (WsDatabase    *self,
+                                           GError       **error);
+void          _ws_database_rollback       (WsDatabase    *self);
+void          _ws_database_set_error      (WsDatabase    *self,
+                                           GError       **error,
+                                           const char    *what);
+gint64        _ws_database_last_insert_id (WsDatabase    *self);
+gboolean      _ws_database_audit          (WsDatabase    *self,
+                                           const char    *action,
+                                           const char    *pseudonym,
+                                           const char    *detail,
+                                           GError       **error);
+gboolean      _ws_database_record_change  (WsDatabase    *self,
+                                           const char    *subject,
+                                           gint64         subject_id,
+                                           const char    *change,
+                                           GError       **error);
+
+/* Text columns: NULL and "" are distinct in SQL but the program treats a
+ * missing optional value as NULL. */
+void          _ws_bind_text               (sqlite3_stmt  *stmt,
+                                           int            index,
+                                           const char    *text);
+void          _ws_bind_optional           (sqlite3_stmt  *stmt,
+                                           int            index,
+                                           const char    *text);
+char         *_ws_column_dup              (sqlite3_stmt  *stmt,
+                                           int            column);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+G_END_DECLS

@@ -1,0 +1,706 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ws-database"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ws-database-private.h"
+#include "ws-enums.h"
+#include "ws-time.h"
+
+/* 'WSUP': marks the file as ours so another program's SQLite file is
+ * refused instead of being "upgraded" into a Witness Support database. */
+#define WS_APPLICATION_ID 0x57535550
+
+struct _WsDatabase
+{
+  GObject    parent_instance;
+
+  /* owned */
+  char      *path;
+  sqlite3   *db;
+  GRecMutex  lock;
+  guint      depth;
+  char      *actor_name;
+  WsRole     actor_role;
+};
+
+static void ws_database_initable_iface_init (GInitableIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (WsDatabase, ws_database, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, ws_database_initable_iface_init))
+
+G_DEFINE_QUARK (ws-database-error-quark, ws_database_error)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Ordered upgrades: entry i takes user_version i to i + 1. */
+static const char * const migrations[] = {
+  "/org/witnesssupport/WitnessSupport/data/ws-schema.sql",
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == WS_SCHEMA_VERSION);
+
+static int
+error_code_for (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return WS_DATABASE_ERROR_BUSY;
+    case SQLITE_NOTADB:
+      return WS_DATABASE_ERROR_NOT_OURS;
+    case SQLITE_CONSTRAINT:
+      return rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY
+             ? WS_DATABASE_ERROR_DUPLICATE : WS_DATABASE_ERROR_INVALID;
+    default:
+      return WS_DATABASE_ERROR_FAILED;
+    }
+}
+
+void
+_ws_database_set_error (WsDatabase  *self,
+                        GError     **error,
+                        const char  *what)
+{
+  int rc = sqlite3_extended_errcode (self->db);
+
+  g_set_error (error, WS_DATABASE_ERROR, error_code_for (rc),
+               /* Translators: the first %s says what was being done, the second is the database's own message */
+               _("%s failed: %s"), what, sqlite3_errmsg (self->db));
+}
+
+static gboolean
+ensure_private_file (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_OPEN,
+                   _("Cannot create the folder %s: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+
+  /* Create the file ourselves so it is never readable by others, not even
+   * for the moment between SQLite creating it and a chmod. */
+  fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_OPEN,
+                   _("Cannot open the database %s: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  if (fchmod (fd, 0600) != 0)
+    g_debug ("Could not restrict the database file's mode: %s", g_strerror (errno));
+  close (fd);
+  return TRUE;
+}
+
+static gboolean
+read_pragma_int (WsDatabase  *self,
+                 const char  *pragma,
+                 int         *value,
+                 GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA %s", pragma);
+  g_autoptr(sqlite3_stmt) stmt = _ws_database_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _ws_database_set_error (self, error, _("Reading the database"));
+      return FALSE;
+    }
+  *value = sqlite3_column_int (stmt, 0);
+  return TRUE;
+}
+
+static gboolean
+has_tables (WsDatabase *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = _ws_database_prepare (self, "SELECT count(*) FROM sqlite_schema", NULL);
+  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) > 0;
+}
+
+/* Everything here only reads, so a file we refuse stays byte-for-byte as
+ * it was. */
+static gboolean
+check_file_is_ours (WsDatabase  *self,
+                    int         *version,
+                    GError     **error)
+{
+  int app_id = 0;
+
+  if (!read_pragma_int (self, "user_version", version, error))
+    {
+      if (g_error_matches (*error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_NOT_OURS))
+        {
+          g_clear_error (error);
+          g_set_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_NOT_OURS,
+                       _("%s is not a Witness Support database"), self->path);
+        }
+      return FALSE;
+    }
+  if (!read_pragma_int (self, "application_id", &app_id, error))
+    return FALSE;
+
+  if (app_id != WS_APPLICATION_ID && (app_id != 0 || has_tables (self)))
+    {
+      g_set_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_NOT_OURS,
+                   _("%s is not a Witness Support database"), self->path);
+      return FALSE;
+    }
+  if (*version > WS_SCHEMA_VERSION)
+    {
+      g_set_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_NEWER,
+                   _("%s was made by a newer version of Witness Support (data version %d, this program knows up to %d); "
+                     "it was left unchanged — please update the program"),
+                   self->path, *version, WS_SCHEMA_VERSION);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+run_migration (WsDatabase  *self,
+               int          from,
+               GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *script = NULL;
+  g_autofree char *bump = NULL;
+
+  bytes = g_resources_lookup_data (migrations[from], G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return FALSE;
+  script = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  bump = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
+                          from + 1, WS_APPLICATION_ID);
+
+  if (!_ws_database_begin (self, error))
+    return FALSE;
+  if (!_ws_database_exec (self, script, error) || !_ws_database_exec (self, bump, error))
+    {
+      _ws_database_rollback (self);
+      g_prefix_error (error, _("Upgrading the database to data version %d: "), from + 1);
+      if (*error != NULL)
+        (*error)->code = WS_DATABASE_ERROR_MIGRATION;
+      return FALSE;
+    }
+  return _ws_database_commit (self, error);
+}
+
+static gboolean
+configure_connection (WsDatabase  *self,
+                      GError     **error)
+{
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_extended_result_codes (self->db, 1);
+
+  return _ws_database_exec (self,
+                            "PRAGMA journal_mode = WAL;"
+                            "PRAGMA synchronous = FULL;"
+                            "PRAGMA foreign_keys = ON;"
+                            "PRAGMA secure_delete = ON;"
+                            "PRAGMA trusted_schema = OFF;",
+                            error);
+}
+
+static gboolean
+ws_database_initable_init (GInitable     *initable,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  WsDatabase *self = WS_DATABASE (initable);
+  int version = 0;
+  int rc;
+
+  if (self->path == NULL)
+    self->path = ws_database_default_path ();
+
+  if (!ensure_private_file (self->path, error))
+    return FALSE;
+
+  rc = sqlite3_open_v2 (self->path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_OPEN,
+                   _("Cannot open the database %s: %s"), self->path,
+                   self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  if (!check_file_is_ours (self, &version, error) || !configure_connection (self, error))
+    return FALSE;
+
+  for (int v = version; v < WS_SCHEMA_VERSION; v++)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      if (!run_migration (self, v, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+ws_database_initable_iface_init (GInitableIface *iface)
+{
+  iface->init = ws_database_initable_init;
+}
+
+static void
+ws_database_finalize (GObject *object)
+{
+  WsDatabase *self = (WsDatabase *)object;
+
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->actor_name, g_free);
+  g_rec_mutex_clear (&self->lock);
+
+  G_OBJECT_CLASS (ws_database_parent_class)->finalize (object);
+}
+
+static void
+ws_database_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  WsDatabase *self = WS_DATABASE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ws_database_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  WsDatabase *self = WS_DATABASE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      self->path = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ws_database_class_init (WsDatabaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ws_database_finalize;
+  object_class->get_property = ws_database_get_property;
+  object_class->set_property = ws_database_set_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * WsDatabase::changed:
+   *
+   * Emitted on the main thread after records were created, edited,
+   * deleted or imported, so views can reload.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+ws_database_init (WsDatabase *self)
+{
+  g_rec_mutex_init (&self->lock);
+  self->actor_name = g_strdup (g_get_real_name ());
+  self->actor_role = WS_ROLE_OFFICER;
+}
+
+/**
+ * ws_database_default_path:
+ *
+ * Returns: (transfer full): `$XDG_DATA_HOME/witness-support/witness-support.db`
+ */
+char *
+ws_database_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "witness-support", "witness-support.db", NULL);
+}
+
+/**
+ * ws_database_new:
+ * @path: (nullable): the database file, or %NULL for the default
+ *
+ * Opens or creates the database and brings its schema up to date.
+ * A database made by a newer program is refused and left untouched.
+ *
+ * Returns: (transfer full): the database, or %NULL with @error set
+ */
+WsDatabase *
+ws_database_new (const char    *path,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  return g_initable_new (WS_TYPE_DATABASE, cancellable, error, "path", path, NULL);
+}
+
+const char *
+ws_database_get_path (WsDatabase *self)
+{
+  g_return_val_if_fail (WS_IS_DATABASE (self), NULL);
+  return self->path;
+}
+
+int
+ws_database_get_schema_version (WsDatabase *self)
+{
+  int version = -1;
+
+  g_return_val_if_fail (WS_IS_DATABASE (self), -1);
+
+  _ws_database_lock (self);
+  read_pragma_int (self, "user_version", &version, NULL);
+  _ws_database_unlock (self);
+  return version;
+}
+
+/**
+ * ws_database_set_actor:
+ *
+ * Sets who is working: their name goes into the audit trail and change
+ * history, their role decides what the data layer lets them read.
+ */
+void
+ws_database_set_actor (WsDatabase *self,
+                       const char *name,
+                       WsRole      role)
+{
+  g_return_if_fail (WS_IS_DATABASE (self));
+  g_return_if_fail (name != NULL);
+
+  _ws_database_lock (self);
+  g_free (self->actor_name);
+  self->actor_name = g_strdup (name);
+  self->actor_role = role;
+  _ws_database_unlock (self);
+}
+
+const char *
+ws_database_get_actor_name (WsDatabase *self)
+{
+  g_return_val_if_fail (WS_IS_DATABASE (self), NULL);
+  return self->actor_name;
+}
+
+WsRole
+ws_database_get_actor_role (WsDatabase *self)
+{
+  g_return_val_if_fail (WS_IS_DATABASE (self), WS_ROLE_OFFICER);
+  return self->actor_role;
+}
+
+/**
+ * ws_database_is_empty:
+ *
+ * Returns: %TRUE when the database holds no witnesses and no cases
+ */
+gboolean
+ws_database_is_empty (WsDatabase *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean empty = FALSE;
+
+  g_return_val_if_fail (WS_IS_DATABASE (self), FALSE);
+
+  _ws_database_lock (self);
+  stmt = _ws_database_prepare (self,
+                               "SELECT (SELECT count(*) FROM person) + (SELECT count(*) FROM court_case)"
+                               " + (SELECT count(*) FROM site) + (SELECT count(*) FROM interpreter)", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    empty = sqlite3_column_int64 (stmt, 0) == 0;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  _ws_database_unlock (self);
+  return empty;
+}
+
+/**
+ * ws_database_count_audit:
+ * @action: (nullable): count only records of this action
+ *
+ * Returns: how many audit records there are
+ */
+guint
+ws_database_count_audit (WsDatabase *self,
+                         const char *action)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint count = 0;
+
+  g_return_val_if_fail (WS_IS_DATABASE (self), 0);
+
+  _ws_database_lock (self);
+  stmt = _ws_database_prepare (self, "SELECT count(*) FROM audit WHERE ?1 IS NULL OR action = ?1", NULL);
+  if (stmt != NULL)
+    {
+      _ws_bind_optional (stmt, 1, action);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        count = sqlite3_column_int (stmt, 0);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  _ws_database_unlock (self);
+  return count;
+}
+
+/**
+ * ws_database_emit_changed:
+ *
+ * Tells views that records changed. Call on the main thread.
+ */
+void
+ws_database_emit_changed (WsDatabase *self)
+{
+  g_return_if_fail (WS_IS_DATABASE (self));
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+sqlite3 *
+_ws_database_get_handle (WsDatabase *self)
+{
+  return self->db;
+}
+
+void
+_ws_database_lock (WsDatabase *self)
+{
+  g_rec_mutex_lock (&self->lock);
+}
+
+void
+_ws_database_unlock (WsDatabase *self)
+{
+  g_rec_mutex_unlock (&self->lock);
+}
+
+sqlite3_stmt *
+_ws_database_prepare (WsDatabase  *self,
+                      const char  *sql,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _ws_database_set_error (self, error, _("Reading the database"));
+      return NULL;
+    }
+  return stmt;
+}
+
+gboolean
+_ws_database_exec (WsDatabase  *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      _ws_database_set_error (self, error, _("Writing to the database"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_ws_database_step_done (WsDatabase    *self,
+                        sqlite3_stmt  *stmt,
+                        GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      _ws_database_set_error (self, error, _("Writing to the database"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Transactions nest as savepoints, so a function that needs atomicity can
+ * open one whether or not its caller already did. The lock is held from
+ * begin to commit or rollback. */
+gboolean
+_ws_database_begin (WsDatabase  *self,
+                    GError     **error)
+{
+  g_autofree char *sql = NULL;
+
+  _ws_database_lock (self);
+  sql = self->depth == 0 ? g_strdup ("BEGIN IMMEDIATE")
+                         : g_strdup_printf ("SAVEPOINT ws_%u", self->depth);
+  if (!_ws_database_exec (self, sql, error))
+    {
+      _ws_database_unlock (self);
+      return FALSE;
+    }
+  self->depth++;
+  return TRUE;
+}
+
+gboolean
+_ws_database_commit (WsDatabase  *self,
+                     GError     **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_assert (self->depth > 0);
+
+  sql = self->depth == 1 ? g_strdup ("COMMIT")
+                         : g_strdup_printf ("RELEASE ws_%u", self->depth - 1);
+  if (!_ws_database_exec (self, sql, error))
+    {
+      _ws_database_rollback (self);
+      return FALSE;
+    }
+  self->depth--;
+  _ws_database_unlock (self);
+  return TRUE;
+}
+
+void
+_ws_database_rollback (WsDatabase *self)
+{
+  g_autofree char *sql = NULL;
+
+  g_assert (self->depth > 0);
+
+  sql = self->depth == 1 ? g_strdup ("ROLLBACK")
+                         : g_strdup_printf ("ROLLBACK TO ws_%u; RELEASE ws_%u",
+                                            self->depth - 1, self->depth - 1);
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    g_debug ("Rollback failed: %s", sqlite3_errmsg (self->db));
+  self->depth--;
+  _ws_database_unlock (self);
+}
+
+gint64
+_ws_database_last_insert_id (WsDatabase *self)
+{
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+gboolean
+_ws_database_audit (WsDatabase  *self,
+                    const char  *action,
+                    const char  *pseudonym,
+                    const char  *detail,
+                    GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = ws_time_now_iso ();
+
+  stmt = _ws_database_prepare (self,
+                               "INSERT INTO audit (at, actor, role, action, pseudonym, detail)"
+                               " VALUES (?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  _ws_bind_text (stmt, 1, now);
+  _ws_bind_text (stmt, 2, self->actor_name);
+  _ws_bind_text (stmt, 3, ws_enum_to_nick (WS_TYPE_ROLE, self->actor_role));
+  _ws_bind_text (stmt, 4, action);
+  _ws_bind_text (stmt, 5, pseudonym != NULL ? pseudonym : "");
+  _ws_bind_text (stmt, 6, detail != NULL ? detail : "");
+  return _ws_database_step_done (self, stmt, error);
+}
+
+gboolean
+_ws_database_record_change (WsDatabase  *self,
+                            const char  *subject,
+                            gint64       subject_id,
+                            const char  *change,
+                            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = ws_time_now_iso ();
+
+  stmt = _ws_database_prepare (self,
+                               "INSERT INTO change_history (at, actor, subject, subject_id, change)"
+                               " VALUES (?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  _ws_bind_text (stmt, 1, now);
+  _ws_bind_text (stmt, 2, self->actor_name);
+  _ws_bind_text (stmt, 3, subject);
+  sqlite3_bind_int64 (stmt, 4, subject_id);
+  _ws_bind_text (stmt, 5, change);
+  return _ws_database_step_done (self, stmt, error);
+}
+
+void
+_ws_bind_text (sqlite3_stmt *stmt,
+               int           index,
+               const char   *text)
+{
+  sqlite3_bind_text (stmt, index, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
+}
+
+void
+_ws_bind_optional (sqlite3_stmt *stmt,
+                   int           index,
+                   const char   *text)
+{
+  if (text == NULL || *text == '\0')
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+char *
+_ws_column_dup (sqlite3_stmt *stmt,
+                int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return text != NULL ? g_strdup (text) : NULL;
+}

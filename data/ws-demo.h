@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ws-database.h"
+
+G_BEGIN_DECLS
+
+/* The demonstration unit: about this many witnesses, with cases, hearings,
+ * sites and interpreters to match. */
+#define WS_DEMO_WITNESSES 40
+
+gboolean ws_demo_fill         (WsDatabase           *db,
+                               guint                 n_witnesses,
+                               guint32               seed,
+                               GError              **error);
+void     ws_demo_fill_async   (WsDatabase           *db,
+                               guint                 n_witnesses,
+                               GCancellable         *cancellable,
+                               GAsyncReadyCallback   callback,
+                               gpointer              user_data);
+gboolean ws_demo_fill_finish  (WsDatabase           *db,
+                               GAsyncResult         *result,
+                               GError              **error);
+
+G_END_DECLS

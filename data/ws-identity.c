@@ -1,0 +1,640 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ws-identity"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "ws-database-private.h"
+#include "ws-identity-private.h"
+#include "ws-text.h"
+#include "ws-time.h"
+
+/* The one module that reads and writes the identity table. Every read is
+ * checked against the current role and recorded in the audit trail; the
+ * rest of the program knows people by pseudonym only. Each row is one
+ * serialized document so that encrypting identity at rest later is a
+ * change to this file alone. */
+
+struct _WsIdentity
+{
+  GObject  parent_instance;
+
+  char    *texts[WS_IDENTITY_N_TEXTS];
+  GStrv    lists[WS_IDENTITY_N_LISTS];
+};
+
+G_DEFINE_FINAL_TYPE (WsIdentity, ws_identity, G_TYPE_OBJECT)
+
+static const char * const text_keys[WS_IDENTITY_N_TEXTS] = {
+  "legal_name", "date_of_birth", "nationality", "guardian",
+};
+
+static const char * const list_keys[WS_IDENTITY_N_LISTS] = {
+  "aliases", "addresses", "phones", "emails", "documents", "relatives",
+};
+
+typedef struct {
+  gint64  person_id;
+  char   *folded;
+} IndexEntry;
+
+typedef struct {
+  GArray *entries;
+} NameIndex;
+
+static void
+ws_identity_finalize (GObject *object)
+{
+  WsIdentity *self = (WsIdentity *)object;
+
+  for (guint i = 0; i < WS_IDENTITY_N_TEXTS; i++)
+    g_free (self->texts[i]);
+  for (guint i = 0; i < WS_IDENTITY_N_LISTS; i++)
+    g_strfreev (self->lists[i]);
+
+  G_OBJECT_CLASS (ws_identity_parent_class)->finalize (object);
+}
+
+static void
+ws_identity_class_init (WsIdentityClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ws_identity_finalize;
+}
+
+static void
+ws_identity_init (WsIdentity *self)
+{
+  for (guint i = 0; i < WS_IDENTITY_N_LISTS; i++)
+    self->lists[i] = g_new0 (char *, 1);
+}
+
+WsIdentity *
+ws_identity_new (void)
+{
+  return g_object_new (WS_TYPE_IDENTITY, NULL);
+}
+
+/**
+ * ws_identity_get_text:
+ *
+ * Returns: (nullable): the field, or %NULL when not recorded
+ */
+const char *
+ws_identity_get_text (WsIdentity     *self,
+                      WsIdentityText  field)
+{
+  g_return_val_if_fail (WS_IS_IDENTITY (self), NULL);
+  g_return_val_if_fail (field < WS_IDENTITY_N_TEXTS, NULL);
+  return self->texts[field];
+}
+
+void
+ws_identity_set_text (WsIdentity     *self,
+                      WsIdentityText  field,
+                      const char     *value)
+{
+  g_return_if_fail (WS_IS_IDENTITY (self));
+  g_return_if_fail (field < WS_IDENTITY_N_TEXTS);
+
+  g_free (self->texts[field]);
+  self->texts[field] = ws_text_is_blank (value) ? NULL : ws_text_strip_dup (value);
+}
+
+/**
+ * ws_identity_get_list:
+ *
+ * Returns: (transfer none): the items, possibly none
+ */
+const char * const *
+ws_identity_get_list (WsIdentity     *self,
+                      WsIdentityList  field)
+{
+  g_return_val_if_fail (WS_IS_IDENTITY (self), NULL);
+  g_return_val_if_fail (field < WS_IDENTITY_N_LISTS, NULL);
+  return (const char * const *) self->lists[field];
+}
+
+void
+ws_identity_set_list (WsIdentity         *self,
+                      WsIdentityList      field,
+                      const char * const *items)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_if_fail (WS_IS_IDENTITY (self));
+  g_return_if_fail (field < WS_IDENTITY_N_LISTS);
+
+  for (guint i = 0; items != NULL && items[i] != NULL; i++)
+    if (!ws_text_is_blank (items[i]))
+      {
+        g_autofree char *item = ws_text_strip_dup (items[i]);
+        g_strv_builder_add (builder, item);
+      }
+  g_strfreev (self->lists[field]);
+  self->lists[field] = g_strv_builder_end (builder);
+}
+
+gboolean
+ws_identity_is_empty (WsIdentity *self)
+{
+  g_return_val_if_fail (WS_IS_IDENTITY (self), TRUE);
+
+  for (guint i = 0; i < WS_IDENTITY_N_TEXTS; i++)
+    if (self->texts[i] != NULL)
+      return FALSE;
+  for (guint i = 0; i < WS_IDENTITY_N_LISTS; i++)
+    if (self->lists[i][0] != NULL)
+      return FALSE;
+  return TRUE;
+}
+
+const char *
+ws_identity_text_key (WsIdentityText field)
+{
+  g_return_val_if_fail (field < WS_IDENTITY_N_TEXTS, NULL);
+  return text_keys[field];
+}
+
+const char *
+ws_identity_list_key (WsIdentityList field)
+{
+  g_return_val_if_fail (field < WS_IDENTITY_N_LISTS, NULL);
+  return list_keys[field];
+}
+
+static gboolean
+looks_like_email (const char *text)
+{
+  const char *at = strchr (text, '@');
+
+  return at != NULL && at != text && strchr (at + 1, '@') == NULL &&
+         strchr (at + 1, '.') != NULL && at[1] != '.' && text[strlen (text) - 1] != '.' &&
+         strpbrk (text, " \t,;") == NULL;
+}
+
+static gboolean
+looks_like_phone (const char *text)
+{
+  guint digits = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digits++;
+      else if (strchr ("+-() ./", *p) == NULL)
+        return FALSE;
+    }
+  return digits >= 5 && digits <= 17;
+}
+
+/**
+ * ws_identity_validate:
+ * @problems: (element-type WsProblem): where to add what is wrong, by JSON key
+ */
+void
+ws_identity_validate (WsIdentity *self,
+                      GPtrArray  *problems)
+{
+  const char *dob;
+
+  g_return_if_fail (WS_IS_IDENTITY (self));
+
+  dob = self->texts[WS_IDENTITY_DATE_OF_BIRTH];
+  if (dob != NULL)
+    {
+      GDate date;
+
+      if (!ws_time_parse_date (dob, &date))
+        ws_problems_add (problems, "date_of_birth", _("%s is not a date (use YYYY-MM-DD)"), dob);
+      else
+        {
+          g_autoptr(GDate) today = ws_time_today ();
+
+          if (g_date_compare (&date, today) > 0)
+            ws_problems_add (problems, "date_of_birth", _("%s is in the future"), dob);
+          else if (ws_time_years_between (&date, today) > 120)
+            ws_problems_add (problems, "date_of_birth", _("%s is more than 120 years ago"), dob);
+        }
+    }
+
+  for (guint i = 0; self->lists[WS_IDENTITY_EMAILS][i] != NULL; i++)
+    if (!looks_like_email (self->lists[WS_IDENTITY_EMAILS][i]))
+      {
+        ws_problems_add (problems, "emails", _("%s is not an e-mail address"), self->lists[WS_IDENTITY_EMAILS][i]);
+        break;
+      }
+
+  for (guint i = 0; self->lists[WS_IDENTITY_PHONES][i] != NULL; i++)
+    if (!looks_like_phone (self->lists[WS_IDENTITY_PHONES][i]))
+      {
+        ws_problems_add (problems, "phones", _("%s is not a phone number"), self->lists[WS_IDENTITY_PHONES][i]);
+        break;
+      }
+}
+
+/**
+ * ws_identity_to_json:
+ *
+ * Returns: (transfer full): the identity as a JSON object; absent fields are left out
+ */
+JsonNode *
+ws_identity_to_json (WsIdentity *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (WS_IS_IDENTITY (self), NULL);
+
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < WS_IDENTITY_N_TEXTS; i++)
+    if (self->texts[i] != NULL)
+      {
+        json_builder_set_member_name (builder, text_keys[i]);
+        json_builder_add_string_value (builder, self->texts[i]);
+      }
+  for (guint i = 0; i < WS_IDENTITY_N_LISTS; i++)
+    if (self->lists[i][0] != NULL)
+      {
+        json_builder_set_member_name (builder, list_keys[i]);
+        json_builder_begin_array (builder);
+        for (guint j = 0; self->lists[i][j] != NULL; j++)
+          json_builder_add_string_value (builder, self->lists[i][j]);
+        json_builder_end_array (builder);
+      }
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+static gboolean
+key_is_known (const char *key)
+{
+  return g_strv_contains ((const char * const *) text_keys, key) ||
+         g_strv_contains ((const char * const *) list_keys, key);
+}
+
+static void
+read_list (JsonObject  *object,
+           const char  *key,
+           GStrvBuilder *builder,
+           GPtrArray   *problems)
+{
+  JsonNode *node = json_object_get_member (object, key);
+  JsonArray *array;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      ws_problems_add (problems, key, _("must be a list of texts"));
+      return;
+    }
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
+        {
+          g_autofree char *where = g_strdup_printf ("%s[%u]", key, i);
+          ws_problems_add (problems, where, _("must be a text"));
+          return;
+        }
+      g_strv_builder_add (builder, json_node_get_string (item));
+    }
+}
+
+/**
+ * ws_identity_from_json:
+ * @problems: (element-type WsProblem): where to add what is wrong, by JSON key
+ *
+ * Returns: (transfer full) (nullable): the identity, or %NULL if @node
+ *   is malformed or its values break a rule
+ */
+WsIdentity *
+ws_identity_from_json (JsonNode  *node,
+                       GPtrArray *problems)
+{
+  g_autoptr(WsIdentity) self = NULL;
+  JsonObject *object;
+  guint before;
+
+  g_return_val_if_fail (problems != NULL, NULL);
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      ws_problems_add (problems, "", _("must be an object"));
+      return NULL;
+    }
+
+  before = problems->len;
+  object = json_node_get_object (node);
+  self = ws_identity_new ();
+
+  {
+    g_autoptr(GList) members = json_object_get_members (object);
+
+    for (GList *l = members; l != NULL; l = l->next)
+      if (!key_is_known (l->data))
+        ws_problems_add (problems, l->data, _("is not an identity field"));
+  }
+
+  for (guint i = 0; i < WS_IDENTITY_N_TEXTS; i++)
+    {
+      JsonNode *member = json_object_get_member (object, text_keys[i]);
+
+      if (member == NULL || JSON_NODE_HOLDS_NULL (member))
+        continue;
+      if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_STRING)
+        ws_problems_add (problems, text_keys[i], _("must be a text"));
+      else
+        ws_identity_set_text (self, i, json_node_get_string (member));
+    }
+
+  for (guint i = 0; i < WS_IDENTITY_N_LISTS; i++)
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) items = NULL;
+
+      read_list (object, list_keys[i], builder, problems);
+      items = g_strv_builder_end (builder);
+      ws_identity_set_list (self, i, (const char * const *) items);
+    }
+
+  if (problems->len == before)
+    ws_identity_validate (self, problems);
+  return problems->len == before ? g_steal_pointer (&self) : NULL;
+}
+
+/* ------------------------------------------------------------------ */
+
+gboolean
+_ws_identity_check_role (WsDatabase  *db,
+                         GError     **error)
+{
+  WsRole role = ws_database_get_actor_role (db);
+
+  if (ws_role_can_read_identity (role))
+    return TRUE;
+  g_set_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_PERMISSION,
+               /* Translators: %s is a role such as "Prosecutor" */
+               _("A %s may not see or change identifying details"), ws_role_get_label (role));
+  return FALSE;
+}
+
+static WsIdentity *
+parse_document (const void *data,
+                int         size)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GPtrArray) problems = ws_problems_new ();
+
+  if (data == NULL || !json_parser_load_from_data (parser, data, size, NULL))
+    return NULL;
+  return ws_identity_from_json (json_parser_get_root (parser), problems);
+}
+
+static void
+name_index_free (gpointer data)
+{
+  NameIndex *index = data;
+
+  for (guint i = 0; i < index->entries->len; i++)
+    g_free (g_array_index (index->entries, IndexEntry, i).folded);
+  g_array_unref (index->entries);
+  g_free (index);
+}
+
+void
+_ws_identity_forget_index (WsDatabase *db)
+{
+  g_object_set_data (G_OBJECT (db), "ws-identity-name-index", NULL);
+}
+
+static char *
+names_of (WsIdentity *identity)
+{
+  g_autoptr(GString) names = g_string_new (identity->texts[WS_IDENTITY_LEGAL_NAME]);
+
+  for (guint i = 0; identity->lists[WS_IDENTITY_ALIASES][i] != NULL; i++)
+    {
+      g_string_append_c (names, '\n');
+      g_string_append (names, identity->lists[WS_IDENTITY_ALIASES][i]);
+    }
+  return ws_text_fold (names->str);
+}
+
+/* Built once from the whole table (one audit record for the whole read),
+ * kept in memory and dropped whenever identity is written. */
+static NameIndex *
+ensure_name_index (WsDatabase *db)
+{
+  NameIndex *index = g_object_get_data (G_OBJECT (db), "ws-identity-name-index");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (index != NULL)
+    return index;
+
+  index = g_new0 (NameIndex, 1);
+  index->entries = g_array_new (FALSE, FALSE, sizeof (IndexEntry));
+
+  _ws_database_lock (db);
+  stmt = _ws_database_prepare (db, "SELECT person_id, document FROM identity", NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(WsIdentity) identity = parse_document (sqlite3_column_blob (stmt, 1),
+                                                       sqlite3_column_bytes (stmt, 1));
+      IndexEntry entry;
+
+      if (identity == NULL)
+        continue;
+      entry.person_id = sqlite3_column_int64 (stmt, 0);
+      entry.folded = names_of (identity);
+      g_array_append_val (index->entries, entry);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  {
+    g_autofree char *detail = g_strdup_printf ("names of %u people indexed for search", index->entries->len);
+    if (!_ws_database_audit (db, "identity-search-index", NULL, detail, NULL))
+      g_debug ("Could not audit the search index");
+  }
+  _ws_database_unlock (db);
+
+  g_object_set_data_full (G_OBJECT (db), "ws-identity-name-index", index, name_index_free);
+  return index;
+}
+
+/**
+ * ws_database_search_identity:
+ * @folded_query: a query already passed through ws_text_fold()
+ *
+ * Finds people whose legal name or an alias contains the query. Roles
+ * that may not read identity get %NULL, never a hint of a match.
+ *
+ * Returns: (transfer full) (nullable): a set of person ids (gint64 keys)
+ */
+GHashTable *
+ws_database_search_identity (WsDatabase *db,
+                             const char *folded_query)
+{
+  NameIndex *index;
+  GHashTable *found;
+
+  g_return_val_if_fail (WS_IS_DATABASE (db), NULL);
+
+  if (folded_query == NULL || *folded_query == '\0' || !_ws_identity_check_role (db, NULL))
+    return NULL;
+
+  index = ensure_name_index (db);
+  found = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < index->entries->len; i++)
+    {
+      IndexEntry *entry = &g_array_index (index->entries, IndexEntry, i);
+
+      if (strstr (entry->folded, folded_query) != NULL)
+        g_hash_table_add (found, g_memdup2 (&entry->person_id, sizeof (gint64)));
+    }
+  return found;
+}
+
+/**
+ * ws_database_read_identity:
+ *
+ * Reads the identity of @person, if the current role may, and records the
+ * read in the audit trail.
+ *
+ * Returns: (transfer full) (nullable): the identity (empty when nothing is
+ *   recorded), or %NULL with @error set
+ */
+WsIdentity *
+ws_database_read_identity (WsDatabase  *db,
+                           WsPerson    *person,
+                           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(WsIdentity) identity = NULL;
+
+  g_return_val_if_fail (WS_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (WS_IS_PERSON (person), NULL);
+
+  if (!_ws_identity_check_role (db, error))
+    return NULL;
+
+  if (!_ws_database_begin (db, error))
+    return NULL;
+  stmt = _ws_database_prepare (db, "SELECT document FROM identity WHERE person_id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, ws_person_get_id (person));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      identity = parse_document (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+      if (identity == NULL)
+        {
+          g_set_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_FAILED,
+                       _("The identifying details of %s are damaged"), ws_person_get_pseudonym (person));
+          goto fail;
+        }
+    }
+  else
+    identity = ws_identity_new ();
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!_ws_database_audit (db, "identity-read", ws_person_get_pseudonym (person), NULL, error))
+    goto fail;
+  if (!_ws_database_commit (db, error))
+    return NULL;
+  return g_steal_pointer (&identity);
+
+fail:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  _ws_database_rollback (db);
+  return NULL;
+}
+
+gboolean
+_ws_identity_write (WsDatabase  *db,
+                    gint64       person_id,
+                    WsIdentity  *identity,
+                    GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *document = NULL;
+  g_autofree char *now = ws_time_now_iso ();
+  gsize length = 0;
+
+  if (!_ws_identity_check_role (db, error))
+    return FALSE;
+
+  _ws_identity_forget_index (db);
+
+  if (ws_identity_is_empty (identity))
+    {
+      stmt = _ws_database_prepare (db, "DELETE FROM identity WHERE person_id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, person_id);
+      return _ws_database_step_done (db, stmt, error);
+    }
+
+  node = ws_identity_to_json (identity);
+  generator = json_generator_new ();
+  json_generator_set_root (generator, node);
+  document = json_generator_to_data (generator, &length);
+
+  stmt = _ws_database_prepare (db,
+                               "INSERT INTO identity (person_id, document, updated_at) VALUES (?, ?, ?)"
+                               " ON CONFLICT (person_id) DO UPDATE SET document = excluded.document,"
+                               " updated_at = excluded.updated_at", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_blob (stmt, 2, document, (int) length, SQLITE_TRANSIENT);
+  _ws_bind_text (stmt, 3, now);
+  return _ws_database_step_done (db, stmt, error);
+}
+
+/**
+ * _ws_identity_load_all:
+ * @purpose: what the read is for, recorded in the audit trail
+ *
+ * Returns: (transfer full): person id (gint64 *) → #WsIdentity, or %NULL
+ *   with @error set when the role may not read identity
+ */
+GHashTable *
+_ws_identity_load_all (WsDatabase  *db,
+                       const char  *purpose,
+                       GError     **error)
+{
+  g_autoptr(GHashTable) all = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *detail = NULL;
+
+  if (!_ws_identity_check_role (db, error))
+    return NULL;
+
+  all = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  stmt = _ws_database_prepare (db, "SELECT person_id, document FROM identity", error);
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      WsIdentity *identity = parse_document (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));
+
+      if (identity == NULL)
+        {
+          g_set_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_FAILED,
+                       _("The identifying details of person %" G_GINT64_FORMAT " are damaged"), id);
+          return NULL;
+        }
+      g_hash_table_insert (all, g_memdup2 (&id, sizeof id), identity);
+    }
+
+  detail = g_strdup_printf ("%s: identity of %u people", purpose, g_hash_table_size (all));
+  if (!_ws_database_audit (db, "identity-read-all", NULL, detail, error))
+    return NULL;
+  return g_steal_pointer (&all);
+}
