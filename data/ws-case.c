@@ -471,12 +471,25 @@ ws_case_validate (WsCase    *self,
     }
 
   for (guint i = 0; self->accused[i] != NULL; i++)
-    for (guint j = 0; j < i; j++)
-      if (g_utf8_collate (self->accused[i], self->accused[j]) == 0)
+    {
+      g_autofree char *folded = ws_text_fold (self->accused[i]);
+
+      if (ws_text_is_blank (self->accused[i]))
         {
-          ws_problems_add (problems, "accused", _("“%s” is listed twice"), self->accused[i]);
+          ws_problems_add (problems, "accused", _("An accused needs a label such as “Accused 1”"));
           return;
         }
+      for (guint j = 0; j < i; j++)
+        {
+          g_autofree char *other = ws_text_fold (self->accused[j]);
+
+          if (g_strcmp0 (g_strstrip (folded), g_strstrip (other)) == 0)
+            {
+              ws_problems_add (problems, "accused", _("“%s” is listed twice"), self->accused[i]);
+              return;
+            }
+        }
+    }
 }
 
 /* ------------------------------------------------------------------ */

@@ -104,7 +104,9 @@ ensure_private_file (const char  *path,
     }
 
   /* Create the file ourselves so it is never readable by others, not even
-   * for the moment between SQLite creating it and a chmod. */
+   * for the moment between SQLite creating it and a chmod. An existing
+   * file is restricted only once it is known to be ours (see
+   * restrict_file), so a refused file keeps its mode. */
   fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
   if (fd < 0)
     {
@@ -113,10 +115,15 @@ ensure_private_file (const char  *path,
                    _("Cannot open the database %s: %s"), path, g_strerror (saved));
       return FALSE;
     }
-  if (fchmod (fd, 0600) != 0)
-    g_debug ("Could not restrict the database file's mode: %s", g_strerror (errno));
   close (fd);
   return TRUE;
+}
+
+static void
+restrict_file (const char *path)
+{
+  if (g_chmod (path, 0600) != 0)
+    g_debug ("Could not restrict the database file's mode: %s", g_strerror (errno));
 }
 
 static gboolean
@@ -155,16 +162,16 @@ check_file_is_ours (WsDatabase  *self,
                     int         *version,
                     GError     **error)
 {
+  g_autoptr(GError) local_error = NULL;
   int app_id = 0;
 
-  if (!read_pragma_int (self, "user_version", version, error))
+  if (!read_pragma_int (self, "user_version", version, &local_error))
     {
-      if (g_error_matches (*error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_NOT_OURS))
-        {
-          g_clear_error (error);
-          g_set_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_NOT_OURS,
-                       _("%s is not a Witness Support database"), self->path);
-        }
+      if (g_error_matches (local_error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_NOT_OURS))
+        g_set_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_NOT_OURS,
+                     _("%s is not a Witness Support database"), self->path);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
   if (!read_pragma_int (self, "application_id", &app_id, error))
@@ -195,6 +202,7 @@ run_migration (WsDatabase  *self,
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *script = NULL;
   g_autofree char *bump = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   bytes = g_resources_lookup_data (migrations[from], G_RESOURCE_LOOKUP_FLAGS_NONE, error);
   if (bytes == NULL)
@@ -205,12 +213,12 @@ run_migration (WsDatabase  *self,
 
   if (!_ws_database_begin (self, error))
     return FALSE;
-  if (!_ws_database_exec (self, script, error) || !_ws_database_exec (self, bump, error))
+  if (!_ws_database_exec (self, script, &local_error) || !_ws_database_exec (self, bump, &local_error))
     {
       _ws_database_rollback (self);
-      g_prefix_error (error, _("Upgrading the database to data version %d: "), from + 1);
-      if (*error != NULL)
-        (*error)->code = WS_DATABASE_ERROR_MIGRATION;
+      g_set_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_MIGRATION,
+                   /* Translators: %d is the data version, %s what went wrong */
+                   _("Upgrading the database to data version %d: %s"), from + 1, local_error->message);
       return FALSE;
     }
   return _ws_database_commit (self, error);
@@ -257,7 +265,12 @@ ws_database_initable_init (GInitable     *initable,
       return FALSE;
     }
 
-  if (!check_file_is_ours (self, &version, error) || !configure_connection (self, error))
+  if (!check_file_is_ours (self, &version, error))
+    return FALSE;
+  /* Before WAL mode is set, so the journal files SQLite creates next
+   * inherit the private mode. */
+  restrict_file (self->path);
+  if (!configure_connection (self, error))
     return FALSE;
 
   for (int v = version; v < WS_SCHEMA_VERSION; v++)

@@ -27,12 +27,13 @@ struct _WsIdentity
 
 G_DEFINE_FINAL_TYPE (WsIdentity, ws_identity, G_TYPE_OBJECT)
 
-static const char * const text_keys[WS_IDENTITY_N_TEXTS] = {
-  "legal_name", "date_of_birth", "nationality", "guardian",
+/* NULL-terminated so they can be searched as string vectors. */
+static const char * const text_keys[WS_IDENTITY_N_TEXTS + 1] = {
+  "legal_name", "date_of_birth", "nationality", "guardian", NULL,
 };
 
-static const char * const list_keys[WS_IDENTITY_N_LISTS] = {
-  "aliases", "addresses", "phones", "emails", "documents", "relatives",
+static const char * const list_keys[WS_IDENTITY_N_LISTS + 1] = {
+  "aliases", "addresses", "phones", "emails", "documents", "relatives", NULL,
 };
 
 typedef struct {
@@ -304,22 +305,17 @@ read_list (JsonObject  *object,
     }
 }
 
-/**
- * ws_identity_from_json:
- * @problems: (element-type WsProblem): where to add what is wrong, by JSON key
- *
- * Returns: (transfer full) (nullable): the identity, or %NULL if @node
- *   is malformed or its values break a rule
- */
-WsIdentity *
-ws_identity_from_json (JsonNode  *node,
-                       GPtrArray *problems)
+/* Stored documents are read without the value rules: they were checked
+ * when written, and a rule that depends on today (or a stricter rule in a
+ * later version) must not make a record unreadable. */
+static WsIdentity *
+identity_from_node (JsonNode  *node,
+                    gboolean   validate,
+                    GPtrArray *problems)
 {
   g_autoptr(WsIdentity) self = NULL;
   JsonObject *object;
   guint before;
-
-  g_return_val_if_fail (problems != NULL, NULL);
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -361,9 +357,24 @@ ws_identity_from_json (JsonNode  *node,
       ws_identity_set_list (self, i, (const char * const *) items);
     }
 
-  if (problems->len == before)
+  if (validate && problems->len == before)
     ws_identity_validate (self, problems);
   return problems->len == before ? g_steal_pointer (&self) : NULL;
+}
+
+/**
+ * ws_identity_from_json:
+ * @problems: (element-type WsProblem): where to add what is wrong, by JSON key
+ *
+ * Returns: (transfer full) (nullable): the identity, or %NULL if @node
+ *   is malformed or its values break a rule
+ */
+WsIdentity *
+ws_identity_from_json (JsonNode  *node,
+                       GPtrArray *problems)
+{
+  g_return_val_if_fail (problems != NULL, NULL);
+  return identity_from_node (node, TRUE, problems);
 }
 
 /* ------------------------------------------------------------------ */
@@ -378,7 +389,7 @@ _ws_identity_check_role (WsDatabase  *db,
     return TRUE;
   g_set_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_PERMISSION,
                /* Translators: %s is a role such as "Prosecutor" */
-               _("A %s may not see or change identifying details"), ws_role_get_label (role));
+               _("Your role (%s) may not see or change identifying details"), ws_role_get_label (role));
   return FALSE;
 }
 
@@ -391,7 +402,7 @@ parse_document (const void *data,
 
   if (data == NULL || !json_parser_load_from_data (parser, data, size, NULL))
     return NULL;
-  return ws_identity_from_json (json_parser_get_root (parser), problems);
+  return identity_from_node (json_parser_get_root (parser), FALSE, problems);
 }
 
 static void
@@ -626,8 +637,11 @@ _ws_identity_load_all (WsDatabase  *db,
 
       if (identity == NULL)
         {
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+          /* Translators: %s is the internal number of a person's record */
           g_set_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_FAILED,
-                       _("The identifying details of person %" G_GINT64_FORMAT " are damaged"), id);
+                       _("The identifying details of record %s are damaged"), number);
           return NULL;
         }
       g_hash_table_insert (all, g_memdup2 (&id, sizeof id), identity);

@@ -80,7 +80,7 @@ CREATE TABLE accused (
   id        INTEGER PRIMARY KEY,
   case_id   INTEGER NOT NULL REFERENCES court_case (id) ON DELETE CASCADE,
   position  INTEGER NOT NULL,
-  label     TEXT NOT NULL CHECK (length(trim(label)) > 0),
+  label     TEXT NOT NULL COLLATE NOCASE CHECK (length(trim(label)) > 0),
   UNIQUE (case_id, label)
 );
 
@@ -89,7 +89,7 @@ CREATE TABLE case_party (
   case_id           INTEGER NOT NULL REFERENCES court_case (id) ON DELETE CASCADE,
   person_id         INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,
   role              TEXT NOT NULL DEFAULT 'victim-witness' CHECK (role IN ('victim-witness', 'witness', 'victim')),
-  label             TEXT NOT NULL CHECK (length(trim(label)) > 0),
+  label             TEXT NOT NULL COLLATE NOCASE CHECK (length(trim(label)) > 0),
   outcome_told_on   TEXT,
   impact_statement  TEXT NOT NULL DEFAULT 'not-offered' CHECK (impact_statement IN ('not-offered', 'offered', 'declined', 'made')),
   UNIQUE (case_id, person_id),

@@ -584,7 +584,8 @@ ws_database_link_party (WsDatabase   *db,
   _ws_bind_text (stmt, 3, ws_enum_to_nick (WS_TYPE_PARTY_ROLE, role));
   _ws_bind_text (stmt, 4, stripped);
   rc = sqlite3_step (stmt);
-  if (rc == SQLITE_CONSTRAINT)
+  /* Extended result codes are on, so compare the primary code only. */
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
     {
       int ext = sqlite3_extended_errcode (_ws_database_get_handle (db));
       const char *msg = sqlite3_errmsg (_ws_database_get_handle (db));

@@ -47,7 +47,7 @@ split_column (sqlite3_stmt *stmt,
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
   if (text == NULL || *text == '\0')
-    return g_strv_builder_end (g_steal_pointer (&builder));
+    return g_strv_builder_end (builder);
 
   records = g_strsplit (text, SEP_RECORD, -1);
   for (guint i = 0; records[i] != NULL; i++)

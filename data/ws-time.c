@@ -98,6 +98,10 @@ ws_time_parse_instant (const char *text)
 
   if (text == NULL || strlen (text) != 20 || text[19] != 'Z' || text[10] != 'T')
     return NULL;
+  /* sscanf alone would let " 1" or "+1" through as a field. */
+  for (int i = 0; i < 19; i++)
+    if (strchr ("-T:", text[i]) == NULL && !g_ascii_isdigit (text[i]))
+      return NULL;
   if (sscanf (text, "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &y, &mo, &d, &h, &mi, &s, &n) != 6 || n != 20)
     return NULL;
   if (!g_date_valid_dmy (d, mo, y) || h > 23 || mi > 59 || s > 59 || h < 0 || mi < 0 || s < 0)
