@@ -11,6 +11,9 @@ G_BEGIN_DECLS
  * sites and interpreters to match. */
 #define WS_DEMO_WITNESSES 40
 
+/* The seed ws_demo_fill_async() uses, so every demonstration looks alike. */
+#define WS_DEMO_SEED 20240611u
+
 gboolean ws_demo_fill         (WsDatabase           *db,
                                guint                 n_witnesses,
                                guint32               seed,
