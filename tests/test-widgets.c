@@ -1,3 +1,334 @@
-/* placeholder until this suite is written */
-int main (void);
-int main (void) { return 0; }
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "ws-case-editor.h"
+#include "ws-cases-view.h"
+#include "ws-demo.h"
+#include "ws-identity.h"
+#include "ws-person-editor.h"
+#include "ws-store.h"
+#include "ws-text.h"
+#include "ws-window.h"
+#include "ws-witnesses-view.h"
+
+/* The window as a user meets it, on a real database under Xvfb. */
+
+typedef struct {
+  char           *dir;
+  WsDatabase     *db;
+  WsWindow       *window;
+} Fixture;
+
+/* One registered application for the whole run, as in the program. */
+static GtkApplication *app;
+
+static gboolean
+browser_ready (WsBrowser *browser,
+               guint      at_least)
+{
+  for (int i = 0; i < 2000; i++)
+    {
+      if (ws_browser_get_n_shown (browser) >= at_least)
+        return TRUE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  return FALSE;
+}
+
+static void
+spin (void)
+{
+  for (int i = 0; i < 50; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (1000);
+    }
+}
+
+static WsBrowser *
+witness_browser (Fixture *f)
+{
+  return ws_witnesses_view_get_browser (WS_WITNESSES_VIEW (ws_window_get_place (f->window, "witnesses")));
+}
+
+static WsBrowser *
+case_browser (Fixture *f)
+{
+  return ws_cases_view_get_browser (WS_CASES_VIEW (ws_window_get_place (f->window, "cases")));
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("ws-widgets-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "test.db", NULL);
+  f->db = ws_database_new (path, NULL, &error);
+  g_assert_no_error (error);
+  if (GPOINTER_TO_INT (data))
+    {
+      ws_demo_fill (f->db, WS_DEMO_WITNESSES, 7, &error);
+      g_assert_no_error (error);
+    }
+
+  f->window = ws_window_new (app, f->db);
+  gtk_window_present (GTK_WINDOW (f->window));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spin ();
+  g_assert_finalize_object (f->db);
+
+  dir = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (f->dir, name, NULL);
+      g_unlink (file);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static void
+test_opens_on_demo (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) persons = ws_database_list_persons (f->db, NULL, NULL);
+  g_autoptr(GPtrArray) cases = ws_database_list_cases (f->db, NULL, NULL);
+
+  g_assert_true (browser_ready (witness_browser (f), persons->len));
+  g_assert_cmpuint (ws_browser_get_n_shown (witness_browser (f)), ==, persons->len);
+  g_assert_true (browser_ready (case_browser (f), cases->len));
+  g_assert_cmpuint (ws_browser_get_n_shown (case_browser (f)), ==, cases->len);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
+}
+
+static void
+set_entry (GtkWidget  *editor,
+           const char *row_name,
+           const char *text)
+{
+  GObject *row = gtk_widget_get_template_child (editor, G_OBJECT_TYPE (editor), row_name);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static gboolean
+row_has_error (GtkWidget  *editor,
+               const char *row_name)
+{
+  GObject *row = gtk_widget_get_template_child (editor, G_OBJECT_TYPE (editor), row_name);
+
+  return gtk_widget_has_css_class (GTK_WIDGET (row), "error");
+}
+
+/* Opens an editor the way a user does, through the window's action. */
+static gpointer
+open_editor (Fixture    *f,
+             const char *action,
+             GType       type)
+{
+  g_autoptr(GListModel) toplevels = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), action, NULL));
+  toplevels = g_object_ref (gtk_window_get_toplevels ());
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_create_and_find (Fixture       *f,
+                      gconstpointer  data)
+{
+  WsPersonEditor *editor;
+  g_autoptr(WsPerson) found = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folded = NULL;
+
+  g_assert_true (browser_ready (witness_browser (f), 1));
+
+  editor = open_editor (f, "win.add-witness", WS_TYPE_PERSON_EDITOR);
+  set_entry (GTK_WIDGET (editor), "pseudonym_row", "Kestrel");
+  set_entry (GTK_WIDGET (editor), "languages_row", "Tigrinya (Asmara), Arabic");
+  set_entry (GTK_WIDGET (editor), "legal_name_row", "Zubeida Testovná");
+  g_assert_true (ws_person_editor_save (editor));
+
+  found = ws_database_find_person (f->db, "kestrel", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ws_person_get_languages (found)[0], ==, "Tigrinya (Asmara)");
+
+  /* The window reloads and the new witness is found by pseudonym … */
+  spin ();
+  ws_browser_set_search_text (witness_browser (f), "KESTREL");
+  g_assert_true (browser_ready (witness_browser (f), 1));
+  g_assert_cmpuint (ws_browser_get_n_shown (witness_browser (f)), ==, 1);
+
+  /* … and by legal name, diacritics and case ignored, for an officer. */
+  ws_browser_set_search_text (witness_browser (f), "testovna");
+  g_assert_cmpuint (ws_browser_get_n_shown (witness_browser (f)), ==, 1);
+  {
+    g_autoptr(WsPerson) shown = ws_browser_get_shown_item (witness_browser (f), 0);
+    g_assert_cmpstr (ws_person_get_pseudonym (shown), ==, "Kestrel");
+  }
+
+  /* A prosecutor's search never matches on identity. */
+  ws_database_set_actor (f->db, "Prosecutor", WS_ROLE_PROSECUTOR);
+  ws_browser_set_search_text (witness_browser (f), "testovna");
+  g_assert_cmpuint (ws_browser_get_n_shown (witness_browser (f)), ==, 0);
+  folded = ws_text_fold ("testovna");
+  g_assert_null (ws_database_search_identity (f->db, folded));
+}
+
+static void
+test_invalid_form_saves_nothing (Fixture       *f,
+                                 gconstpointer  data)
+{
+  WsPersonEditor *editor = open_editor (f, "win.add-witness", WS_TYPE_PERSON_EDITOR);
+  g_autoptr(GPtrArray) before = ws_database_list_persons (f->db, NULL, NULL);
+  g_autoptr(GPtrArray) after = NULL;
+
+  /* No pseudonym, an impossible date of birth, a bad first-contact date. */
+  set_entry (GTK_WIDGET (editor), "dob_row", "2023-02-30");
+  set_entry (GTK_WIDGET (editor), "first_contact_row", "31/01/2024");
+  g_assert_false (ws_person_editor_save (editor));
+  g_assert_true (row_has_error (GTK_WIDGET (editor), "pseudonym_row"));
+  g_assert_true (row_has_error (GTK_WIDGET (editor), "dob_row"));
+  g_assert_true (row_has_error (GTK_WIDGET (editor), "first_contact_row"));
+  g_assert_false (row_has_error (GTK_WIDGET (editor), "languages_row"));
+
+  /* Typing in a field clears its mark. */
+  set_entry (GTK_WIDGET (editor), "pseudonym_row", "Heron");
+  g_assert_false (row_has_error (GTK_WIDGET (editor), "pseudonym_row"));
+
+  after = ws_database_list_persons (f->db, NULL, NULL);
+  g_assert_cmpuint (after->len, ==, before->len);
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+static void
+test_duplicate_case_reference (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) cases = ws_database_list_cases (f->db, NULL, NULL);
+  WsCase *existing = g_ptr_array_index (cases, 0);
+  WsCaseEditor *editor = open_editor (f, "win.add-case", WS_TYPE_CASE_EDITOR);
+  g_autofree char *lower = g_utf8_strdown (ws_case_get_reference (existing), -1);
+  g_autoptr(GPtrArray) after = NULL;
+
+  set_entry (GTK_WIDGET (editor), "reference_row", lower);
+  set_entry (GTK_WIDGET (editor), "court_row", "Regional Court");
+  g_assert_false (ws_case_editor_save (editor));
+  g_assert_true (row_has_error (GTK_WIDGET (editor), "reference_row"));
+  g_assert_false (row_has_error (GTK_WIDGET (editor), "court_row"));
+
+  after = ws_database_list_cases (f->db, NULL, NULL);
+  g_assert_cmpuint (after->len, ==, cases->len);
+
+  set_entry (GTK_WIDGET (editor), "reference_row", "NEW/2026/001");
+  g_assert_true (ws_case_editor_save (editor));
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = ws_database_list_cases (f->db, NULL, NULL);
+  g_assert_cmpuint (after->len, ==, cases->len + 1);
+  g_assert_true (browser_ready (case_browser (f), cases->len + 1));
+  g_assert_cmpstr (ws_case_get_reference (ws_cases_view_get_selected (WS_CASES_VIEW (ws_window_get_place (f->window, "cases")))),
+                   ==, "NEW/2026/001");
+}
+
+static void
+test_delete_waits_for_undo (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) persons = ws_database_list_persons (f->db, NULL, NULL);
+  WsBrowser *browser = witness_browser (f);
+  g_autoptr(WsPerson) first = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  gint64 id;
+
+  g_assert_true (browser_ready (browser, persons->len));
+  first = ws_browser_get_shown_item (browser, 0);
+  id = ws_person_get_id (first);
+  ws_browser_select (browser, first);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-witness", NULL));
+
+  /* Hidden at once, still in the database while "Undo" is offered. */
+  g_assert_cmpuint (ws_browser_get_n_shown (browser), ==, persons->len - 1);
+  after = ws_database_list_persons (f->db, NULL, NULL);
+  g_assert_cmpuint (after->len, ==, persons->len);
+
+  /* Closing the window carries the deletion out. */
+  ws_window_flush_deletes (f->window);
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = ws_database_list_persons (f->db, NULL, NULL);
+  g_assert_cmpuint (after->len, ==, persons->len - 1);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WsPerson) gone = ws_database_get_person (f->db, id, &error);
+    g_assert_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_NOT_FOUND);
+    g_assert_null (gone);
+  }
+}
+
+static void
+test_empty_state (Fixture       *f,
+                  gconstpointer  data)
+{
+  spin ();
+  g_assert_cmpuint (ws_browser_get_n_shown (witness_browser (f)), ==, 0);
+  /* "Load demonstration data" is offered only while the database is empty. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.load-demo", NULL));
+  g_assert_true (browser_ready (witness_browser (f), 10));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  app = GTK_APPLICATION (adw_application_new ("org.witnesssupport.WitnessSupport.Test", G_APPLICATION_NON_UNIQUE));
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add ("/ws/widgets/opens-on-demo", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_opens_on_demo, fixture_tear_down);
+  g_test_add ("/ws/widgets/create-and-find", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_create_and_find, fixture_tear_down);
+  g_test_add ("/ws/widgets/invalid-form-saves-nothing", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_invalid_form_saves_nothing, fixture_tear_down);
+  g_test_add ("/ws/widgets/duplicate-case-reference", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_duplicate_case_reference, fixture_tear_down);
+  g_test_add ("/ws/widgets/delete-waits-for-undo", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_delete_waits_for_undo, fixture_tear_down);
+  g_test_add ("/ws/widgets/empty-state", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_empty_state, fixture_tear_down);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}

@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gboolean ws_cli_wants_headless (GVariantDict *options);
+int      ws_cli_run            (GVariantDict *options,
+                                const char   *database_path);
+
+G_END_DECLS

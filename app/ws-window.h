@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ws-database.h"
+
+G_BEGIN_DECLS
+
+#define WS_TYPE_WINDOW (ws_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (WsWindow, ws_window, WS, WINDOW, AdwApplicationWindow)
+
+WsWindow   *ws_window_new           (GtkApplication *application,
+                                     WsDatabase     *db);
+WsDatabase *ws_window_get_database  (WsWindow       *self);
+GtkWidget  *ws_window_get_place     (WsWindow       *self,
+                                     const char     *name);
+void        ws_window_show_place    (WsWindow       *self,
+                                     const char     *name);
+void        ws_window_add_toast     (WsWindow       *self,
+                                     AdwToast       *toast);
+void        ws_window_flush_deletes (WsWindow       *self);
+
+G_END_DECLS
