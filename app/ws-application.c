@@ -31,6 +31,13 @@ static const GOptionEntry option_entries[] = {
     N_("Import an exchange file (all or nothing), then exit"), N_("FILE") },
   { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Export the whole database as an exchange file, then exit"), N_("FILE") },
+  { "export-summary", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write the anonymised support summary of the witness with this pseudonym as PDF (with --output), then exit"),
+    N_("PSEUDONYM") },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL, N_("Where --export-summary writes the PDF"), N_("FILE.pdf") },
+  { "from", 0, 0, G_OPTION_ARG_STRING, NULL, N_("First day of the period a summary covers"), N_("YYYY-MM-DD") },
+  { "to", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Last day of the period a summary covers"), N_("YYYY-MM-DD") },
+  { "zone", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Time zone of the summary's reader (e.g. Europe/Vienna)"), N_("ZONE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { NULL }
 };

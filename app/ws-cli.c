@@ -10,12 +10,19 @@
 #include "ws-database.h"
 #include "ws-demo.h"
 #include "ws-exchange.h"
+#include "ws-page-renderer.h"
+#include "ws-store.h"
+#include "ws-summary.h"
+#include "ws-time.h"
 
 /* The command-line work that needs no window: it runs before any display
  * is opened, so it works on a server or in a script. Each failure is one
  * line on standard error and a non-zero exit status. */
 
-static const char * const headless_options[] = { "demo", "import", "export", NULL };
+static const char * const headless_options[] = {
+  "demo", "import", "export", "export-summary", "output", "from", "to", "zone", NULL
+};
+static const char * const summary_only_options[] = { "output", "from", "to", "zone", NULL };
 
 gboolean
 ws_cli_wants_headless (GVariantDict *options)
@@ -43,12 +50,102 @@ lookup_path (GVariantDict *options,
   return g_variant_dict_lookup (options, name, "^ay", path);
 }
 
+static gboolean
+read_date_option (GVariantDict  *options,
+                  const char    *name,
+                  GDate         *date,
+                  GError       **error)
+{
+  g_autofree char *text = NULL;
+
+  g_date_clear (date, 1);
+  if (!g_variant_dict_lookup (options, name, "s", &text))
+    return TRUE;
+  if (!ws_time_parse_date (text, date))
+    {
+      /* Translators: the first %s is an option such as --from, the second what was given */
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--%s: %s is not a date (use YYYY-MM-DD)"), name, text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+summary_options_from (GVariantDict      *options,
+                      WsSummaryOptions  *summary,
+                      char             **zone,
+                      GError           **error)
+{
+  ws_summary_options_init (summary);
+  if (!read_date_option (options, "from", &summary->from, error) ||
+      !read_date_option (options, "to", &summary->to, error))
+    return FALSE;
+  if (g_date_valid (&summary->from) && g_date_valid (&summary->to) &&
+      g_date_compare (&summary->from, &summary->to) > 0)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--from must not be after --to"));
+      return FALSE;
+    }
+  if (g_variant_dict_lookup (options, "zone", "s", zone) && !ws_time_zone_is_valid (*zone))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--zone: %s is not a known time zone (e.g. Europe/Vienna)"), *zone);
+      return FALSE;
+    }
+  summary->reader_zone = *zone;
+  return TRUE;
+}
+
+static gboolean
+export_summary (WsDatabase    *db,
+                GVariantDict  *options,
+                const char    *pseudonym,
+                GError       **error)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *zone = NULL;
+  g_autoptr(WsPerson) person = NULL;
+  g_autoptr(WsDocument) document = NULL;
+  g_autofree char *removed = NULL;
+  WsRedactionReport report = { 0 };
+  WsSummaryOptions summary;
+
+  if (!lookup_path (options, "output", &output))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--export-summary needs --output=FILE.pdf"));
+      return FALSE;
+    }
+  if (!summary_options_from (options, &summary, &zone, error))
+    return FALSE;
+
+  person = ws_database_find_person (db, pseudonym, NULL);
+  if (person == NULL)
+    {
+      g_set_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_NOT_FOUND,
+                   _("There is no witness with the pseudonym “%s”"), pseudonym);
+      return FALSE;
+    }
+
+  document = ws_summary_build (db, person, &summary, &report, error);
+  if (document == NULL || !ws_page_renderer_export_pdf (document, output, error))
+    return FALSE;
+  if (!ws_database_audit_event (db, "export-summary-pdf", ws_person_get_pseudonym (person), NULL, error))
+    return FALSE;
+
+  removed = ws_redaction_report_format (&report);
+  g_print (_("Summary of %s written to %s (%s)\n"), ws_person_get_pseudonym (person), output, removed);
+  return TRUE;
+}
+
 /**
  * ws_cli_run:
  * @database_path: (nullable): the database to use, or %NULL for the default
  *
  * Does what the options ask, in a fixed order: fill with demonstration
- * data, import, export.
+ * data, import, export, export a summary.
  *
  * Returns: the exit status
  */
@@ -60,6 +157,7 @@ ws_cli_run (GVariantDict *options,
   g_autoptr(WsDatabase) db = NULL;
   g_autofree char *import_path = NULL;
   g_autofree char *export_path = NULL;
+  g_autofree char *pseudonym = NULL;
 
   db = ws_database_new (database_path, NULL, &error);
   if (db == NULL)
@@ -89,6 +187,21 @@ ws_cli_run (GVariantDict *options,
         return fail (error);
       g_print (_("Exported to %s\n"), export_path);
     }
+
+  if (g_variant_dict_lookup (options, "export-summary", "s", &pseudonym))
+    {
+      if (!export_summary (db, options, pseudonym, &error))
+        return fail (error);
+    }
+  else
+    for (guint i = 0; summary_only_options[i] != NULL; i++)
+      if (g_variant_dict_contains (options, summary_only_options[i]))
+        {
+          /* Translators: %s is an option such as "output" */
+          g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("--%s goes with --export-summary=PSEUDONYM"), summary_only_options[i]);
+          return fail (error);
+        }
 
   return 0;
 }

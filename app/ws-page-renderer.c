@@ -292,7 +292,8 @@ static void
 add_text_lines (WsPageRenderer *self,
                 const char     *text,
                 Style           style,
-                double          space_before)
+                double          space_before,
+                gboolean        introduces_next)
 {
   g_autoptr(PangoLayout) layout = make_layout (self, text, style, self->body_width, PANGO_ALIGN_LEFT);
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
@@ -311,7 +312,10 @@ add_text_lines (WsPageRenderer *self,
       unit->n_lines = 1;
       unit->top = pango_units_to_double (logical.y);
       unit->height = pango_units_to_double (logical.height);
-      unit->keep_with_next = n_lines > 1 && (line == 0 || line == n_lines - 2);
+      /* No widow or orphan lines; and a paragraph that introduces a table
+       * or fields keeps its last line with what it introduces. */
+      unit->keep_with_next = (n_lines > 1 && (line == 0 || line == n_lines - 2)) ||
+                             (introduces_next && line == n_lines - 1);
       line++;
     }
   while (pango_layout_iter_next_line (iter));
@@ -531,6 +535,18 @@ add_table (WsPageRenderer *self,
   self->pending_space = 8.0;
 }
 
+static gboolean
+introduces_next (WsDocument *doc,
+                 guint       block)
+{
+  WsDocumentBlockKind next;
+
+  if (block + 1 >= ws_document_get_n_blocks (doc))
+    return FALSE;
+  next = ws_document_get_block_kind (doc, block + 1);
+  return next == WS_DOCUMENT_BLOCK_TABLE || next == WS_DOCUMENT_BLOCK_FIELDS;
+}
+
 static void
 add_block (WsPageRenderer *self,
            guint           block)
@@ -546,10 +562,10 @@ add_block (WsPageRenderer *self,
         add_text_whole (self, ws_document_get_block_text (doc, block), STYLE_H2, 12.0, 4.0, FALSE);
       break;
     case WS_DOCUMENT_BLOCK_PARAGRAPH:
-      add_text_lines (self, ws_document_get_block_text (doc, block), STYLE_BODY, 6.0);
+      add_text_lines (self, ws_document_get_block_text (doc, block), STYLE_BODY, 6.0, introduces_next (doc, block));
       break;
     case WS_DOCUMENT_BLOCK_NOTE:
-      add_text_lines (self, ws_document_get_block_text (doc, block), STYLE_NOTE, 4.0);
+      add_text_lines (self, ws_document_get_block_text (doc, block), STYLE_NOTE, 4.0, FALSE);
       break;
     case WS_DOCUMENT_BLOCK_FIELDS:
       add_fields (self, block);

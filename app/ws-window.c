@@ -13,6 +13,7 @@
 #include "ws-link-dialog.h"
 #include "ws-person-editor.h"
 #include "ws-store.h"
+#include "ws-summary-dialog.h"
 #include "ws-window.h"
 #include "ws-witnesses-view.h"
 
@@ -118,6 +119,7 @@ update_actions (WsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-witness", has_person);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-witness", has_person);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.link-witness", has_person);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-summary", has_person);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-case", has_case);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-case", has_case);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.link-case", has_case);
@@ -385,6 +387,16 @@ link_case_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
+print_summary_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  WsWindow *self = WS_WINDOW (widget);
+  WsPerson *person = ws_witnesses_view_get_selected (WS_WITNESSES_VIEW (self->witnesses_view));
+
+  if (person != NULL)
+    gtk_window_present (GTK_WINDOW (ws_summary_dialog_new (GTK_WINDOW (self), self->db, person)));
+}
+
+static void
 unlink_party_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   WsWindow *self = WS_WINDOW (widget);
@@ -637,6 +649,7 @@ ws_window_class_init (WsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.link-witness", NULL, link_witness_action);
   gtk_widget_class_install_action (widget_class, "win.link-case", NULL, link_case_action);
   gtk_widget_class_install_action (widget_class, "win.unlink-party", "x", unlink_party_action);
+  gtk_widget_class_install_action (widget_class, "win.print-summary", NULL, print_summary_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-place", "s", show_place_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
@@ -647,6 +660,7 @@ ws_window_class_init (WsWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.edit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-summary", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-place", "s", "witnesses");

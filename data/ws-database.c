@@ -519,6 +519,33 @@ ws_database_emit_changed (WsDatabase *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/**
+ * ws_database_audit_event:
+ * @action: what happened, e.g. "print" or "export-summary"
+ * @pseudonym: (nullable): whom it was about
+ * @detail: (nullable): more about it; never identifying details
+ *
+ * Records something done outside the data layer (a printout, a PDF
+ * leaving the program) in the audit trail.
+ */
+gboolean
+ws_database_audit_event (WsDatabase  *self,
+                         const char  *action,
+                         const char  *pseudonym,
+                         const char  *detail,
+                         GError     **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (WS_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (action != NULL, FALSE);
+
+  _ws_database_lock (self);
+  ok = _ws_database_audit (self, action, pseudonym, detail, error);
+  _ws_database_unlock (self);
+  return ok;
+}
+
 sqlite3 *
 _ws_database_get_handle (WsDatabase *self)
 {

@@ -44,5 +44,10 @@ gboolean    ws_database_is_empty            (WsDatabase    *self);
 guint       ws_database_count_audit         (WsDatabase    *self,
                                              const char    *action);
 void        ws_database_emit_changed        (WsDatabase    *self);
+gboolean    ws_database_audit_event         (WsDatabase    *self,
+                                             const char    *action,
+                                             const char    *pseudonym,
+                                             const char    *detail,
+                                             GError       **error);
 
 G_END_DECLS

@@ -57,5 +57,9 @@ WsIdentity         *ws_database_read_identity    (WsDatabase      *db,
                                                   GError         **error);
 GHashTable         *ws_database_search_identity  (WsDatabase      *db,
                                                   const char      *folded_query);
+char               *ws_database_read_age_band    (WsDatabase      *db,
+                                                  WsPerson        *person,
+                                                  const GDate     *on,
+                                                  GError         **error);
 
 G_END_DECLS

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "ws-case-editor.h"
 #include "ws-cases-view.h"
@@ -10,6 +11,7 @@
 #include "ws-identity.h"
 #include "ws-person-editor.h"
 #include "ws-store.h"
+#include "ws-summary-dialog.h"
 #include "ws-text.h"
 #include "ws-window.h"
 #include "ws-witnesses-view.h"
@@ -291,6 +293,64 @@ test_delete_waits_for_undo (Fixture       *f,
   }
 }
 
+static gboolean
+wait_for_pages (WsSummaryDialog *dialog,
+                gboolean         want_pages)
+{
+  for (int i = 0; i < 1000; i++)
+    {
+      if ((ws_summary_dialog_get_n_pages (dialog) > 0) == want_pages)
+        return TRUE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  return FALSE;
+}
+
+static void
+test_summary_preview_and_pdf (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) persons = ws_database_list_persons (f->db, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "summary.pdf", NULL);
+  g_autofree char *bad_pdf = g_build_filename (f->dir, "never.pdf", NULL);
+  WsSummaryDialog *dialog;
+  WsDocument *document;
+  g_autofree char *text = NULL;
+  g_autoptr(WsPerson) person = NULL;
+
+  g_assert_true (browser_ready (witness_browser (f), persons->len));
+  person = ws_browser_get_shown_item (witness_browser (f), 0);
+  ws_browser_select (witness_browser (f), person);
+  dialog = open_editor (f, "win.print-summary", WS_TYPE_SUMMARY_DIALOG);
+
+  /* The preview is there at once and is the document that will print. */
+  g_assert_cmpuint (ws_summary_dialog_get_n_pages (dialog), >, 0);
+  document = ws_summary_dialog_get_document (dialog);
+  g_assert_nonnull (document);
+  text = ws_document_to_text (document);
+  g_assert_nonnull (strstr (text, ws_person_get_pseudonym (person)));
+
+  g_assert_true (ws_summary_dialog_export_pdf (dialog, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (ws_database_count_audit (f->db, "export-summary-pdf"), ==, 1);
+
+  /* An impossible date: no preview, nothing can be exported. */
+  set_entry (GTK_WIDGET (dialog), "from_row", "2026-02-30");
+  g_assert_true (wait_for_pages (dialog, FALSE));
+  g_assert_true (row_has_error (GTK_WIDGET (dialog), "from_row"));
+  g_assert_false (ws_summary_dialog_export_pdf (dialog, bad_pdf, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (bad_pdf, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (ws_database_count_audit (f->db, "export-summary-pdf"), ==, 1);
+
+  set_entry (GTK_WIDGET (dialog), "from_row", "");
+  g_assert_true (wait_for_pages (dialog, TRUE));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 test_empty_state (Fixture       *f,
                   gconstpointer  data)
@@ -325,6 +385,8 @@ main (int   argc,
               fixture_set_up, test_duplicate_case_reference, fixture_tear_down);
   g_test_add ("/ws/widgets/delete-waits-for-undo", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_delete_waits_for_undo, fixture_tear_down);
+  g_test_add ("/ws/widgets/summary-preview-and-pdf", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_summary_preview_and_pdf, fixture_tear_down);
   g_test_add ("/ws/widgets/empty-state", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_empty_state, fixture_tear_down);
 
