@@ -21,10 +21,7 @@ struct _WsCasesView
 
   /* owned */
   WsDatabase   *db;
-  GListStore   *store;
   GtkWidget    *page;
-  GCancellable *cancellable;
-  gint64        select_id;
 };
 
 G_DEFINE_FINAL_TYPE (WsCasesView, ws_cases_view, GTK_TYPE_WIDGET)
@@ -70,58 +67,11 @@ selection_changed_cb (WsCasesView *self)
 }
 
 static void
-select_by_id (WsCasesView *self,
-              gint64       id)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
-
-  for (guint i = 0; i < n && id > 0; i++)
-    {
-      g_autoptr(WsCase) court_case = g_list_model_get_item (G_LIST_MODEL (self->store), i);
-
-      if (ws_case_get_id (court_case) == id)
-        {
-          ws_browser_select (self->browser, court_case);
-          return;
-        }
-    }
-  ws_browser_select (self->browser, NULL);
-}
-
-static void
-list_loaded_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(WsCasesView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) cases = ws_database_list_cases_finish (WS_DATABASE (source), result, &error);
-
-  if (cases == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
-          ws_browser_set_loading (self->browser, FALSE);
-        }
-      return;
-    }
-
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
-                       cases->pdata, cases->len);
-  ws_browser_set_loading (self->browser, FALSE);
-  select_by_id (self, self->select_id);
-}
-
-static void
 ws_cases_view_dispose (GObject *object)
 {
   WsCasesView *self = (WsCasesView *)object;
 
-  g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), WS_TYPE_CASES_VIEW);
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->store);
   g_clear_object (&self->db);
 
   G_OBJECT_CLASS (ws_cases_view_parent_class)->dispose (object);
@@ -148,8 +98,6 @@ ws_cases_view_init (WsCasesView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->store = g_list_store_new (WS_TYPE_CASE);
-  ws_browser_set_model (self->browser, G_LIST_MODEL (self->store));
   ws_browser_set_match_func (self->browser, match_case, self);
   ws_browser_set_count_func (self->browser, count_cases);
   ws_browser_set_row_func (self->browser, describe_case);
@@ -168,6 +116,8 @@ ws_cases_view_new (WsDatabase *db)
   self->db = g_object_ref (db);
   self->page = ws_case_page_new (db);
   ws_browser_set_page (self->browser, self->page);
+  ws_browser_set_source (self->browser, db, WS_TYPE_CASE, ws_database_list_cases_async,
+                         ws_database_list_cases_finish, (WsBrowserIdFunc) ws_case_get_id);
   return GTK_WIDGET (self);
 }
 
@@ -179,18 +129,8 @@ void
 ws_cases_view_reload (WsCasesView *self,
                       gint64       select_id)
 {
-  WsCase *selected;
-
   g_return_if_fail (WS_IS_CASES_VIEW (self));
-
-  selected = ws_browser_get_selected (self->browser);
-  self->select_id = select_id > 0 ? select_id : selected != NULL ? ws_case_get_id (selected) : 0;
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0)
-    ws_browser_set_loading (self->browser, TRUE);
-  ws_database_list_cases_async (self->db, self->cancellable, list_loaded_cb, g_object_ref (self));
+  ws_browser_reload (self->browser, select_id);
 }
 
 /**

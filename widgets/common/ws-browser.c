@@ -32,7 +32,10 @@ struct _WsBrowser
   AdwBin             *page_bin;
 
   /* owned */
-  GListModel         *model;
+  GListStore         *model;
+  WsDatabase         *db;
+  GCancellable       *cancellable;
+  gint64              select_id;
   WsSlotList         *shown;
   GtkSingleSelection *selection;
   GHashTable         *hidden;
@@ -44,6 +47,9 @@ struct _WsBrowser
   GObject            *selected;
   WsBrowserRowFunc    row;
   WsBrowserCountFunc  count;
+  WsBrowserLoadFunc   load;
+  WsBrowserFinishFunc finish;
+  WsBrowserIdFunc     get_id;
   gboolean            loading;
 };
 
@@ -52,6 +58,7 @@ G_DEFINE_FINAL_TYPE (WsBrowser, ws_browser, GTK_TYPE_WIDGET)
 enum {
   SELECTION_CHANGED,
   QUERY_CHANGED,
+  LOADED,
   N_SIGNALS
 };
 
@@ -71,7 +78,7 @@ filter_item (WsBrowser *self,
 static void
 update_state (WsBrowser *self)
 {
-  guint total = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
+  guint total = self->model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
   g_autofree char *count = NULL;
   gboolean searching;
@@ -251,6 +258,9 @@ ws_browser_dispose (GObject *object)
 {
   WsBrowser *self = (WsBrowser *)object;
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->db);
   gtk_widget_dispose_template (GTK_WIDGET (self), WS_TYPE_BROWSER);
   g_clear_object (&self->selection);
   g_clear_object (&self->shown);
@@ -296,6 +306,14 @@ ws_browser_class_init (WsBrowserClass *klass)
    */
   signals[QUERY_CHANGED] = g_signal_new ("query-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * WsBrowser::loaded:
+   *
+   * Fresh records replaced the old ones, before the selection is restored.
+   */
+  signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/witnesssupport/WitnessSupport/common/ws-browser.ui");
@@ -344,19 +362,98 @@ ws_browser_init (WsBrowser *self)
 }
 
 /**
- * ws_browser_set_model:
- * @model: the items to browse
+ * ws_browser_set_source:
+ * @item_type: the GType of the records
+ *
+ * Says where the records come from; ws_browser_reload() reads them.
  */
 void
-ws_browser_set_model (WsBrowser  *self,
-                      GListModel *model)
+ws_browser_set_source (WsBrowser          *self,
+                       WsDatabase         *db,
+                       GType               item_type,
+                       WsBrowserLoadFunc   load,
+                       WsBrowserFinishFunc finish,
+                       WsBrowserIdFunc     get_id)
 {
   g_return_if_fail (WS_IS_BROWSER (self));
-  g_return_if_fail (G_IS_LIST_MODEL (model));
+  g_return_if_fail (WS_IS_DATABASE (db));
 
-  g_set_object (&self->model, model);
-  g_signal_connect_object (model, "items-changed", G_CALLBACK (ws_browser_refilter), self, G_CONNECT_SWAPPED);
+  g_set_object (&self->db, db);
+  g_clear_object (&self->model);
+  self->model = g_list_store_new (item_type);
+  self->load = load;
+  self->finish = finish;
+  self->get_id = get_id;
   ws_browser_refilter (self);
+}
+
+static void
+select_by_id (WsBrowser *self,
+              gint64     id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+
+  for (guint i = 0; i < n && id > 0; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->model), i);
+
+      if (self->get_id (item) == id)
+        {
+          ws_browser_select (self, item);
+          return;
+        }
+    }
+  ws_browser_select (self, NULL);
+}
+
+static void
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(WsBrowser) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = self->finish (WS_DATABASE (source), result, &error);
+
+  if (items == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
+          ws_browser_set_loading (self, FALSE);
+        }
+      return;
+    }
+
+  g_list_store_splice (self->model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->model)),
+                       items->pdata, items->len);
+  g_signal_emit (self, signals[LOADED], 0);
+  self->loading = FALSE;
+  ws_browser_refilter (self);
+  select_by_id (self, self->select_id);
+}
+
+/**
+ * ws_browser_reload:
+ * @select_id: the record to select once loaded, or 0 to keep the selection
+ *
+ * Reads the records again on a worker thread; a reload still running is
+ * cancelled.
+ */
+void
+ws_browser_reload (WsBrowser *self,
+                   gint64     select_id)
+{
+  g_return_if_fail (WS_IS_BROWSER (self));
+  g_return_if_fail (self->db != NULL);
+
+  self->select_id = select_id > 0 ? select_id : self->selected != NULL ? self->get_id (self->selected) : 0;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0)
+    ws_browser_set_loading (self, TRUE);
+  self->load (self->db, self->cancellable, loaded_cb, g_object_ref (self));
 }
 
 void
@@ -497,11 +594,11 @@ ws_browser_refilter (WsBrowser *self)
 
   g_return_if_fail (WS_IS_BROWSER (self));
 
-  n = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
+  n = self->model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
   matches = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
     {
-      gpointer item = g_list_model_get_item (self->model, i);
+      gpointer item = g_list_model_get_item (G_LIST_MODEL (self->model), i);
 
       if (filter_item (self, item))
         g_ptr_array_add (matches, item);
@@ -542,6 +639,18 @@ ws_browser_set_search_text (WsBrowser  *self,
   g_return_if_fail (WS_IS_BROWSER (self));
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
   search_changed_cb (self);
+}
+
+/**
+ * ws_browser_get_folded_query:
+ *
+ * Returns: (nullable): the search as typed, folded with ws_text_fold()
+ */
+const char *
+ws_browser_get_folded_query (WsBrowser *self)
+{
+  g_return_val_if_fail (WS_IS_BROWSER (self), NULL);
+  return self->folded_query;
 }
 
 guint

@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "ws-database.h"
+
 G_BEGIN_DECLS
 
 /* Does @item match @folded_query (already folded with ws_text_fold())? */
@@ -20,12 +22,29 @@ typedef char *   (*WsBrowserCountFunc) (guint       shown,
                                         guint       total,
                                         gboolean    searching);
 
+/* Where the items come from: an _async/_finish pair of the data layer
+ * that lists every record, and how a record tells its id. */
+typedef void       (*WsBrowserLoadFunc)   (WsDatabase          *db,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+typedef GPtrArray *(*WsBrowserFinishFunc) (WsDatabase          *db,
+                                           GAsyncResult        *result,
+                                           GError             **error);
+typedef gint64     (*WsBrowserIdFunc)     (gpointer             item);
+
 #define WS_TYPE_BROWSER (ws_browser_get_type ())
 
 G_DECLARE_FINAL_TYPE (WsBrowser, ws_browser, WS, BROWSER, GtkWidget)
 
-void      ws_browser_set_model        (WsBrowser          *self,
-                                       GListModel         *model);
+void      ws_browser_set_source       (WsBrowser          *self,
+                                       WsDatabase         *db,
+                                       GType               item_type,
+                                       WsBrowserLoadFunc   load,
+                                       WsBrowserFinishFunc finish,
+                                       WsBrowserIdFunc     get_id);
+void      ws_browser_reload           (WsBrowser          *self,
+                                       gint64              select_id);
 void      ws_browser_set_match_func   (WsBrowser          *self,
                                        WsBrowserMatchFunc  func,
                                        gpointer            user_data);
@@ -52,6 +71,7 @@ void      ws_browser_refilter         (WsBrowser          *self);
 void      ws_browser_focus_search     (WsBrowser          *self);
 void      ws_browser_set_search_text  (WsBrowser          *self,
                                        const char         *text);
+const char *ws_browser_get_folded_query (WsBrowser      *self);
 guint     ws_browser_get_n_shown      (WsBrowser          *self);
 gpointer  ws_browser_get_shown_item   (WsBrowser          *self,
                                        guint               position);

@@ -23,18 +23,11 @@ struct _WsWitnessesView
 
   /* owned */
   WsDatabase   *db;
-  GListStore   *store;
   GtkWidget    *page;
   GHashTable   *identity_matches;
-  GCancellable *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (WsWitnessesView, ws_witnesses_view, GTK_TYPE_WIDGET)
-
-typedef struct {
-  WsWitnessesView *self;
-  gint64           select_id;
-} ReloadData;
 
 static gboolean
 match_person (gpointer    item,
@@ -93,53 +86,10 @@ query_changed_cb (WsWitnessesView *self,
 }
 
 static void
-select_by_id (WsWitnessesView *self,
-              gint64           id)
+loaded_cb (WsWitnessesView *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
-
-  for (guint i = 0; i < n && id > 0; i++)
-    {
-      g_autoptr(WsPerson) person = g_list_model_get_item (G_LIST_MODEL (self->store), i);
-
-      if (ws_person_get_id (person) == id)
-        {
-          ws_browser_select (self->browser, person);
-          return;
-        }
-    }
-  ws_browser_select (self->browser, NULL);
-}
-
-static void
-list_loaded_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  ReloadData *data = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) persons = ws_database_list_persons_finish (WS_DATABASE (source), result, &error);
-  WsWitnessesView *self = data->self;
-
-  if (persons == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
-          ws_browser_set_loading (self->browser, FALSE);
-        }
-      g_free (data);
-      return;
-    }
-
   /* The identity index may have changed with the records. */
-  query_changed_cb (self, NULL);
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
-                       persons->pdata, persons->len);
-  ws_browser_set_loading (self->browser, FALSE);
-  ws_browser_refilter (self->browser);
-  select_by_id (self, data->select_id);
-  g_free (data);
+  query_changed_cb (self, ws_browser_get_folded_query (self->browser));
 }
 
 static void
@@ -147,10 +97,7 @@ ws_witnesses_view_dispose (GObject *object)
 {
   WsWitnessesView *self = (WsWitnessesView *)object;
 
-  g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), WS_TYPE_WITNESSES_VIEW);
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->store);
   g_clear_object (&self->db);
   g_clear_pointer (&self->identity_matches, g_hash_table_unref);
 
@@ -180,8 +127,6 @@ ws_witnesses_view_init (WsWitnessesView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->store = g_list_store_new (WS_TYPE_PERSON);
-  ws_browser_set_model (self->browser, G_LIST_MODEL (self->store));
   ws_browser_set_match_func (self->browser, match_person, self);
   ws_browser_set_count_func (self->browser, count_witnesses);
   ws_browser_set_row_func (self->browser, describe_person);
@@ -200,6 +145,9 @@ ws_witnesses_view_new (WsDatabase *db)
   self->db = g_object_ref (db);
   self->page = ws_witness_page_new (db);
   ws_browser_set_page (self->browser, self->page);
+  ws_browser_set_source (self->browser, db, WS_TYPE_PERSON, ws_database_list_persons_async,
+                         ws_database_list_persons_finish, (WsBrowserIdFunc) ws_person_get_id);
+  g_signal_connect_object (self->browser, "loaded", G_CALLBACK (loaded_cb), self, G_CONNECT_SWAPPED);
   return GTK_WIDGET (self);
 }
 
@@ -213,22 +161,8 @@ void
 ws_witnesses_view_reload (WsWitnessesView *self,
                           gint64           select_id)
 {
-  ReloadData *data;
-  WsPerson *selected;
-
   g_return_if_fail (WS_IS_WITNESSES_VIEW (self));
-
-  selected = ws_browser_get_selected (self->browser);
-  data = g_new0 (ReloadData, 1);
-  data->self = self;
-  data->select_id = select_id > 0 ? select_id : selected != NULL ? ws_person_get_id (selected) : 0;
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0)
-    ws_browser_set_loading (self->browser, TRUE);
-  ws_database_list_persons_async (self->db, self->cancellable, list_loaded_cb, data);
+  ws_browser_reload (self->browser, select_id);
 }
 
 /**
