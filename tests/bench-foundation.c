@@ -12,41 +12,15 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 
 #include "ws-demo.h"
 #include "ws-store.h"
+#include "ws-test-util.h"
 #include "ws-window.h"
 #include "ws-witnesses-view.h"
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile (GArray *values,
-            double  p)
-{
-  guint index;
-
-  g_array_sort (values, compare_doubles);
-  index = (guint) (p * (values->len - 1) + 0.5);
-  return g_array_index (values, double, index);
-}
 
 static void
 after_paint_cb (GdkFrameClock *clock,
@@ -56,7 +30,7 @@ after_paint_cb (GdkFrameClock *clock,
   struct rusage usage;
 
   getrusage (RUSAGE_SELF, &usage);
-  g_print ("first-frame-ms: %.1f\npeak-kb: %ld\n", ms_since (*started_at), usage.ru_maxrss);
+  g_print ("first-frame-ms: %.1f\npeak-kb: %ld\n", ws_test_ms_since (*started_at), usage.ru_maxrss);
   exit (0);
 }
 
@@ -125,7 +99,7 @@ median_first_frame (const char * const *argv,
       double ms = first_frame_of (argv, schema_dir, peak_mb);
       g_array_append_val (runs, ms);
     }
-  return percentile (runs, 0.5);
+  return ws_test_percentile (runs, 0.5);
 }
 
 static gboolean
@@ -183,8 +157,7 @@ main (int   argc,
   g_setenv ("GSETTINGS_SCHEMA_DIR", schema_dir, TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
 
-  dir = g_dir_make_tmp ("ws-bench-XXXXXX", &error);
-  g_assert_no_error (error);
+  dir = ws_test_make_tmp_dir ("ws-bench-XXXXXX");
   path = g_build_filename (dir, "bench.db", NULL);
 
   /* Generate in a child so this process's peak memory is the window's. */
@@ -198,13 +171,13 @@ main (int   argc,
     g_assert_no_error (error);
     g_subprocess_wait_check (child, NULL, &error);
     g_assert_no_error (error);
-    generate_ms = ms_since (start);
+    generate_ms = ws_test_ms_since (start);
   }
 
   start = g_get_monotonic_time ();
   db = ws_database_new (path, NULL, &error);
   g_assert_no_error (error);
-  open_ms = ms_since (start);
+  open_ms = ws_test_ms_since (start);
 
   gtk_init ();
   adw_init ();
@@ -218,7 +191,7 @@ main (int   argc,
   browser = ws_witnesses_view_get_browser (WS_WITNESSES_VIEW (ws_window_get_place (window, "witnesses")));
   if (!wait_for_list (browser, n_witnesses))
     g_error ("the witness list did not fill");
-  list_ms = ms_since (start);
+  list_ms = ws_test_ms_since (start);
 
   for (guint round = 0; round < 5; round++)
     for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
@@ -227,7 +200,7 @@ main (int   argc,
 
         start = g_get_monotonic_time ();
         ws_browser_set_search_text (browser, queries[i]);
-        ms = ms_since (start);
+        ms = ws_test_ms_since (start);
         g_array_append_val (keystrokes, ms);
         while (g_main_context_iteration (NULL, FALSE))
           ;
@@ -260,20 +233,13 @@ main (int   argc,
            "  \"renderer\": \"%s\"\n"
            "}\n",
            n_witnesses, generate_ms, open_ms, list_ms,
-           percentile (keystrokes, 0.5), percentile (keystrokes, 0.95),
+           ws_test_percentile (keystrokes, 0.5), ws_test_percentile (keystrokes, 0.95),
            ours_ms, bare_ms, bare_ms > 0 ? ours_ms / bare_ms : 0.0,
            usage.ru_maxrss / 1024.0, bare_peak_mb, usage.ru_maxrss / 1024.0 - bare_peak_mb,
            g_getenv ("GSK_RENDERER") != NULL ? g_getenv ("GSK_RENDERER") : "default");
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&db);
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-    g_unlink (path);
-    g_unlink (wal);
-    g_unlink (shm);
-    g_rmdir (dir);
-  }
+  ws_test_remove_tree (dir);
   return 0;
 }

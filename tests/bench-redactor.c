@@ -9,13 +9,13 @@
  * 95th percentile time of one redaction. */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ws-demo.h"
 #include "ws-redactor.h"
 #include "ws-store.h"
+#include "ws-test-util.h"
 
 #define RUNS 31
 
@@ -30,37 +30,6 @@ static const char * const filler[] = {
   "Nhân chứng muốn gặp vào buổi sáng và cần thông tin bằng văn bản. ",
   "Case T202400003 moved to the trial stage; measures to be confirmed before the hearing. ",
 };
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        remove_tree (child);
-      }
-  g_remove (path);
-}
 
 /* Identifiers of the unit, as the notes might mention them. */
 static GPtrArray *
@@ -116,9 +85,8 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(WsDatabase) db = NULL;
+  char *dir = NULL;
+  WsDatabase *db = NULL;
   g_autoptr(GPtrArray) persons = NULL;
   g_autoptr(GPtrArray) identifiers = NULL;
   g_autoptr(WsRedactor) redactor = NULL;
@@ -129,12 +97,7 @@ main (int   argc,
   gint64 started;
   double build_ms;
 
-  dir = g_dir_make_tmp ("ws-bench-redactor-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (dir, "bench.db", NULL);
-  db = ws_database_new (path, NULL, &error);
-  g_assert_no_error (error);
-  ws_database_set_actor (db, "Bench Officer", WS_ROLE_OFFICER);
+  db = ws_test_open_tmp_db ("ws-bench-redactor-XXXXXX", &dir);
   ws_demo_fill (db, WS_DEMO_WITNESSES, WS_DEMO_SEED, &error);
   g_assert_no_error (error);
 
@@ -147,7 +110,7 @@ main (int   argc,
   redactor = ws_redactor_new_for_unit (db, g_ptr_array_index (persons, 0), &error);
   g_assert_no_error (error);
   g_free (ws_redactor_redact (redactor, "warm up", NULL));
-  build_ms = ms_since (started);
+  build_ms = ws_test_ms_since (started);
 
   for (guint i = 0; i < RUNS; i++)
     {
@@ -156,19 +119,17 @@ main (int   argc,
       ws_redaction_report_clear (&report);
       started = g_get_monotonic_time ();
       output = ws_redactor_redact (redactor, notes, &report);
-      g_array_append_val (times, (double) { ms_since (started) });
+      g_array_append_val (times, (double) { ws_test_ms_since (started) });
       g_free (output);
     }
-  g_array_sort (times, compare_doubles);
 
   g_print ("{\"notes_kb\": %u, \"people\": %u, \"terms\": %u, \"build_ms\": %.1f, "
            "\"redact_ms_median\": %.2f, \"redact_ms_p95\": %.2f, \"removed\": %u}\n",
            kb, persons->len, ws_redactor_get_n_terms (redactor), build_ms,
-           g_array_index (times, double, RUNS / 2),
-           g_array_index (times, double, (guint) (0.95 * (RUNS - 1) + 0.5)),
+           ws_test_percentile (times, 0.5), ws_test_percentile (times, 0.95),
            ws_redaction_report_get_total (&report));
 
-  g_clear_object (&db);
-  remove_tree (dir);
+  g_clear_object (&redactor);
+  ws_test_close_tmp_db (db, dir);
   return 0;
 }

@@ -5,108 +5,16 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "ws-database-private.h"
 #include "ws-identity.h"
 #include "ws-store.h"
+#include "ws-test-util.h"
 
 /* The application id the database stamps on its files ('WSUP'). */
 #define FILE_APPLICATION_ID 0x57535550
 
-typedef struct {
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("ws-test-database-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "ws.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
-
-static WsDatabase *
-open_db (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  WsDatabase *db = ws_database_new (path, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (db);
-  return db;
-}
-
-static char *
-pragma_text (WsDatabase *db,
-             const char *pragma)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *sql = g_strdup_printf ("PRAGMA %s", pragma);
-  g_autoptr(sqlite3_stmt) stmt = _ws_database_prepare (db, sql, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return _ws_column_dup (stmt, 0);
-}
-
-static gint64
-query_int (WsDatabase *db,
-           const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gint64 value;
-
-  _ws_database_lock (db);
-  stmt = _ws_database_prepare (db, sql, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  _ws_database_unlock (db);
-  return value;
-}
-
-static void
-exec_ok (WsDatabase *db,
-         const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-
-  _ws_database_exec (db, sql, &error);
-  g_assert_no_error (error);
-}
+typedef WsTestPathFixture Fixture;
 
 /* Runs raw SQL on a file with a plain SQLite connection, as another
  * program (or an attacker) would. */
@@ -123,45 +31,13 @@ raw_exec (const char *path,
   g_assert_cmpint (sqlite3_close (handle), ==, SQLITE_OK);
 }
 
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, length);
-}
-
-static guint
-file_mode (const char *path)
-{
-  GStatBuf st;
-
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  return st.st_mode & 0777;
-}
-
 static gint64
 insert_case (WsDatabase *db,
              const char *reference)
 {
-  g_autoptr(WsCase) court_case = ws_case_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(WsCase) court_case = ws_test_add_case (db, reference, "Regional Court");
 
-  ws_case_set_reference (court_case, reference);
-  ws_case_set_court (court_case, "Regional Court");
-  ws_database_save_case (db, court_case, &error);
-  g_assert_no_error (error);
   return ws_case_get_id (court_case);
-}
-
-static gint64
-count_cases (WsDatabase *db)
-{
-  return query_int (db, "SELECT count(*) FROM court_case");
 }
 
 /* Opening a file that must be refused: the error, and the file untouched. */
@@ -169,22 +45,22 @@ static void
 assert_refused (const char *path,
                 int         code)
 {
-  g_autoptr(GBytes) before = read_bytes (path);
+  g_autoptr(GBytes) before = ws_test_read_bytes (path);
   g_autoptr(GBytes) after = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(WsDatabase) db = NULL;
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *journal = g_strconcat (path, "-journal", NULL);
-  guint mode = file_mode (path);
+  guint mode = ws_test_file_mode (path);
 
   db = ws_database_new (path, NULL, &error);
   g_assert_null (db);
   g_assert_error (error, WS_DATABASE_ERROR, code);
   g_assert_nonnull (strstr (error->message, path));
 
-  after = read_bytes (path);
+  after = ws_test_read_bytes (path);
   g_assert_true (g_bytes_equal (before, after));
-  g_assert_cmpuint (file_mode (path), ==, mode);
+  g_assert_cmpuint (ws_test_file_mode (path), ==, mode);
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
 
@@ -192,7 +68,7 @@ assert_refused (const char *path,
   db = ws_database_new (path, NULL, NULL);
   g_assert_null (db);
   g_clear_pointer (&after, g_bytes_unref);
-  after = read_bytes (path);
+  after = ws_test_read_bytes (path);
   g_assert_true (g_bytes_equal (before, after));
 }
 
@@ -219,26 +95,26 @@ test_create (Fixture       *fixture,
   g_autoptr(WsDatabase) db = NULL;
 
   g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
-  db = open_db (path);
+  db = ws_test_open_db (path);
 
   g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
-  g_assert_cmpuint (file_mode (folder), ==, 0700);
-  g_assert_cmpuint (file_mode (path), ==, 0600);
+  g_assert_cmpuint (ws_test_file_mode (folder), ==, 0700);
+  g_assert_cmpuint (ws_test_file_mode (path), ==, 0600);
   g_assert_cmpstr (ws_database_get_path (db), ==, path);
 
   g_assert_cmpint (ws_database_get_schema_version (db), ==, WS_SCHEMA_VERSION);
-  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, WS_SCHEMA_VERSION);
-  g_assert_cmpint (query_int (db, "PRAGMA application_id"), ==, FILE_APPLICATION_ID);
-  journal_mode = pragma_text (db, "journal_mode");
+  g_assert_cmpint (ws_test_query_int (db, "PRAGMA user_version"), ==, WS_SCHEMA_VERSION);
+  g_assert_cmpint (ws_test_query_int (db, "PRAGMA application_id"), ==, FILE_APPLICATION_ID);
+  journal_mode = ws_test_query_text (db, "PRAGMA journal_mode");
   g_assert_cmpstr (journal_mode, ==, "wal");
-  g_assert_cmpint (query_int (db, "PRAGMA foreign_keys"), ==, 1);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'person'"), ==, 1);
+  g_assert_cmpint (ws_test_query_int (db, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (ws_test_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'person'"), ==, 1);
   g_assert_true (ws_database_is_empty (db));
 
   /* SQLite gives the journal the mode of the database file. */
   insert_case (db, "C-1");
   if (g_file_test (wal, G_FILE_TEST_EXISTS))
-    g_assert_cmpuint (file_mode (wal), ==, 0600);
+    g_assert_cmpuint (ws_test_file_mode (wal), ==, 0600);
 }
 
 static void
@@ -253,14 +129,14 @@ test_migrate_empty_file (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (g_chmod (fixture->path, 0644), ==, 0);
 
-  db = open_db (fixture->path);
+  db = ws_test_open_db (fixture->path);
   g_assert_cmpint (ws_database_get_schema_version (db), ==, WS_SCHEMA_VERSION);
-  g_assert_cmpint (query_int (db, "PRAGMA application_id"), ==, FILE_APPLICATION_ID);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'audit_no_update'"), ==, 1);
+  g_assert_cmpint (ws_test_query_int (db, "PRAGMA application_id"), ==, FILE_APPLICATION_ID);
+  g_assert_cmpint (ws_test_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'audit_no_update'"), ==, 1);
   /* An adopted file is made private as well, and so is its journal. */
-  g_assert_cmpuint (file_mode (fixture->path), ==, 0600);
+  g_assert_cmpuint (ws_test_file_mode (fixture->path), ==, 0600);
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
-  g_assert_cmpuint (file_mode (wal), ==, 0600);
+  g_assert_cmpuint (ws_test_file_mode (wal), ==, 0600);
   g_assert_true (ws_database_is_empty (db));
 }
 
@@ -278,7 +154,7 @@ test_cancelled (Fixture       *fixture,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
   /* Nothing half-done is left behind: the next open migrates normally. */
-  db = open_db (fixture->path);
+  db = ws_test_open_db (fixture->path);
   g_assert_cmpint (ws_database_get_schema_version (db), ==, WS_SCHEMA_VERSION);
 }
 
@@ -303,19 +179,16 @@ static void
 test_reopen_keeps_data (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_autoptr(WsDatabase) db = open_db (fixture->path);
-  g_autoptr(WsPerson) person = ws_person_new ();
+  g_autoptr(WsDatabase) db = ws_test_open_db (fixture->path);
+  g_autoptr(WsPerson) person = ws_test_add_person (db, "Witness Rose", NULL);
   g_autoptr(WsPerson) found = NULL;
   g_autoptr(GPtrArray) cases = NULL;
   g_autoptr(GError) error = NULL;
 
-  ws_person_set_pseudonym (person, "Witness Rose");
-  ws_database_save_person (db, person, NULL, &error);
-  g_assert_no_error (error);
   insert_case (db, "AB-12/2023");
   g_clear_object (&db);
 
-  db = open_db (fixture->path);
+  db = ws_test_open_db (fixture->path);
   g_assert_cmpint (ws_database_get_schema_version (db), ==, WS_SCHEMA_VERSION);
   g_assert_false (ws_database_is_empty (db));
   found = ws_database_find_person (db, "witness rose", &error);
@@ -332,7 +205,7 @@ static void
 test_newer_refused (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autoptr(WsDatabase) db = open_db (fixture->path);
+  g_autoptr(WsDatabase) db = ws_test_open_db (fixture->path);
   g_autoptr(GError) error = NULL;
 
   insert_case (db, "C-1");
@@ -364,7 +237,7 @@ test_not_sqlite_refused (Fixture       *fixture,
 
   assert_refused (fixture->path, WS_DATABASE_ERROR_NOT_OURS);
   /* A user's file keeps its permissions too. */
-  g_assert_cmpuint (file_mode (fixture->path), ==, 0644);
+  g_assert_cmpuint (ws_test_file_mode (fixture->path), ==, 0644);
 }
 
 static void
@@ -420,7 +293,7 @@ static void
 test_check_constraints (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_autoptr(WsDatabase) db = open_db (fixture->path);
+  g_autoptr(WsDatabase) db = ws_test_open_db (fixture->path);
   g_autoptr(GError) error = NULL;
   g_autofree char *sql = NULL;
   gint64 case_id = insert_case (db, "C-1");
@@ -432,13 +305,11 @@ test_check_constraints (Fixture       *fixture,
   g_assert_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "CHECK"));
   g_clear_error (&error);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM measure"), ==, 0);
+  g_assert_cmpint (ws_test_count_rows (db, "measure"), ==, 0);
 
-  g_clear_pointer (&sql, g_free);
-  sql = g_strdup_printf ("INSERT INTO measure (case_id, type, status) VALUES (%" G_GINT64_FORMAT ", 'screen', 'granted')",
-                         case_id);
-  exec_ok (db, sql);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM measure"), ==, 1);
+  ws_test_exec (db, "INSERT INTO measure (case_id, type, status) VALUES (%lld, 'screen', 'granted')",
+                (long long) case_id);
+  g_assert_cmpint (ws_test_count_rows (db, "measure"), ==, 1);
 
   /* A blank name breaks the CHECK as well as NOT NULL would. */
   g_assert_false (_ws_database_exec (db, "INSERT INTO person (pseudonym, created_at, updated_at) VALUES ('   ', 'x', 'x')",
@@ -468,7 +339,7 @@ test_check_constraints (Fixture       *fixture,
   g_assert_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_cmpuint (ws_database_count_audit (db, NULL), ==, audits);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM audit WHERE actor = 'someone else'"), ==, 0);
+  g_assert_cmpint (ws_test_query_int (db, "SELECT count(*) FROM audit WHERE actor = 'someone else'"), ==, 0);
 
   /* Consent cannot expire before it was given. */
   g_assert_false (_ws_database_exec (db, "INSERT INTO consent (person_id, recipient, purpose, given_on, expires_on)"
@@ -481,13 +352,12 @@ static void
 test_foreign_keys (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(WsDatabase) db = open_db (fixture->path);
+  g_autoptr(WsDatabase) db = ws_test_open_db (fixture->path);
   g_autoptr(WsPerson) person = ws_person_new ();
   g_autoptr(WsIdentity) identity = ws_identity_new ();
   g_autoptr(WsIdentity) after = NULL;
   g_autoptr(GHashTable) found = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *sql = NULL;
   gint64 case_id = insert_case (db, "C-1");
 
   g_assert_false (_ws_database_exec (db, "INSERT INTO measure (case_id, type) VALUES (9999, 'screen')", &error));
@@ -498,36 +368,29 @@ test_foreign_keys (Fixture       *fixture,
   ws_person_set_pseudonym (person, "Witness Rose");
   ws_person_set_languages (person, (const char *[]) { "French", NULL });
   ws_identity_set_text (identity, WS_IDENTITY_LEGAL_NAME, "Rosa Example");
-  ws_database_save_person (db, person, identity, &error);
-  g_assert_no_error (error);
+  ws_test_save_person (db, person, identity);
   ws_database_link_party (db, case_id, ws_person_get_id (person), WS_PARTY_ROLE_VICTIM_WITNESS, "Witness A", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM case_party"), ==, 1);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM person_language"), ==, 1);
+  g_assert_cmpint (ws_test_count_rows (db, "case_party"), ==, 1);
+  g_assert_cmpint (ws_test_count_rows (db, "person_language"), ==, 1);
 
   /* Deleting the person with raw SQL: the schema itself cascades. */
-  sql = g_strdup_printf ("DELETE FROM person WHERE id = %" G_GINT64_FORMAT, ws_person_get_id (person));
-  exec_ok (db, sql);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM case_party"), ==, 0);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM person_language"), ==, 0);
+  ws_test_exec (db, "DELETE FROM person WHERE id = %lld", (long long) ws_person_get_id (person));
+  g_assert_cmpint (ws_test_count_rows (db, "case_party"), ==, 0);
+  g_assert_cmpint (ws_test_count_rows (db, "person_language"), ==, 0);
   after = ws_database_read_identity (db, person, &error);
   g_assert_no_error (error);
   g_assert_true (ws_identity_is_empty (after));
-  g_assert_cmpint (count_cases (db), ==, 1);
+  g_assert_cmpint (ws_test_count_rows (db, "court_case"), ==, 1);
 
   /* A case cascades to its parties, never to the witnesses. */
   g_clear_object (&person);
-  person = ws_person_new ();
-  ws_person_set_pseudonym (person, "Witness Iris");
-  ws_database_save_person (db, person, NULL, &error);
-  g_assert_no_error (error);
+  person = ws_test_add_person (db, "Witness Iris", NULL);
   ws_database_link_party (db, case_id, ws_person_get_id (person), WS_PARTY_ROLE_WITNESS, "Witness A", &error);
   g_assert_no_error (error);
-  g_clear_pointer (&sql, g_free);
-  sql = g_strdup_printf ("DELETE FROM court_case WHERE id = %" G_GINT64_FORMAT, case_id);
-  exec_ok (db, sql);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM case_party"), ==, 0);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM person"), ==, 1);
+  ws_test_exec (db, "DELETE FROM court_case WHERE id = %lld", (long long) case_id);
+  g_assert_cmpint (ws_test_count_rows (db, "case_party"), ==, 0);
+  g_assert_cmpint (ws_test_count_rows (db, "person"), ==, 1);
 
   found = ws_database_search_identity (db, "rosa");
   g_assert_nonnull (found);
@@ -538,7 +401,7 @@ static void
 test_transactions (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(WsDatabase) db = open_db (fixture->path);
+  g_autoptr(WsDatabase) db = ws_test_open_db (fixture->path);
   g_autoptr(WsDatabase) again = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -546,10 +409,10 @@ test_transactions (Fixture       *fixture,
   g_assert_true (_ws_database_begin (db, &error));
   insert_case (db, "T-1");
   insert_case (db, "T-2");
-  g_assert_cmpint (count_cases (db), ==, 2);
+  g_assert_cmpint (ws_test_count_rows (db, "court_case"), ==, 2);
   _ws_database_rollback (db);
-  g_assert_cmpint (count_cases (db), ==, 0);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM change_history"), ==, 0);
+  g_assert_cmpint (ws_test_count_rows (db, "court_case"), ==, 0);
+  g_assert_cmpint (ws_test_count_rows (db, "change_history"), ==, 0);
 
   /* An inner rollback keeps the outer writes. */
   g_assert_true (_ws_database_begin (db, &error));
@@ -563,8 +426,8 @@ test_transactions (Fixture       *fixture,
   insert_case (db, "OUTER-2");
   g_assert_true (_ws_database_commit (db, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count_cases (db), ==, 2);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM court_case WHERE reference LIKE 'INNER%'"), ==, 0);
+  g_assert_cmpint (ws_test_count_rows (db, "court_case"), ==, 2);
+  g_assert_cmpint (ws_test_query_int (db, "SELECT count(*) FROM court_case WHERE reference LIKE 'INNER%'"), ==, 0);
 
   /* An inner commit is undone by the outer rollback. */
   g_assert_true (_ws_database_begin (db, &error));
@@ -572,7 +435,7 @@ test_transactions (Fixture       *fixture,
   insert_case (db, "GONE-1");
   g_assert_true (_ws_database_commit (db, &error));
   _ws_database_rollback (db);
-  g_assert_cmpint (count_cases (db), ==, 2);
+  g_assert_cmpint (ws_test_count_rows (db, "court_case"), ==, 2);
 
   /* A commit persists beyond the connection. */
   g_assert_true (_ws_database_begin (db, &error));
@@ -581,9 +444,9 @@ test_transactions (Fixture       *fixture,
   g_assert_no_error (error);
   g_clear_object (&db);
 
-  again = open_db (fixture->path);
-  g_assert_cmpint (count_cases (again), ==, 3);
-  g_assert_cmpint (query_int (again, "SELECT count(*) FROM court_case WHERE reference = 'KEPT-1'"), ==, 1);
+  again = ws_test_open_db (fixture->path);
+  g_assert_cmpint (ws_test_count_rows (again, "court_case"), ==, 3);
+  g_assert_cmpint (ws_test_query_int (again, "SELECT count(*) FROM court_case WHERE reference = 'KEPT-1'"), ==, 1);
   g_assert_cmpint (sqlite3_get_autocommit (_ws_database_get_handle (again)), ==, 1);
 }
 
@@ -591,8 +454,8 @@ static void
 test_is_empty (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(WsDatabase) db = open_db (fixture->path);
-  g_autoptr(WsPerson) person = ws_person_new ();
+  g_autoptr(WsDatabase) db = ws_test_open_db (fixture->path);
+  g_autoptr(WsPerson) person = NULL;
   g_autoptr(GError) error = NULL;
   gint64 case_id;
 
@@ -603,15 +466,13 @@ test_is_empty (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (ws_database_is_empty (db));
 
-  ws_person_set_pseudonym (person, "Witness Rose");
-  ws_database_save_person (db, person, NULL, &error);
-  g_assert_no_error (error);
+  person = ws_test_add_person (db, "Witness Rose", NULL);
   g_assert_false (ws_database_is_empty (db));
   ws_database_delete_person (db, ws_person_get_id (person), &error);
   g_assert_no_error (error);
   g_assert_true (ws_database_is_empty (db));
 
-  exec_ok (db, "INSERT INTO site (name, kind, zone) VALUES ('Room 1', 'court-room', 'Europe/Vienna')");
+  ws_test_exec (db, "INSERT INTO site (name, kind, zone) VALUES ('Room 1', 'court-room', 'Europe/Vienna')");
   g_assert_false (ws_database_is_empty (db));
 }
 
@@ -619,12 +480,12 @@ static void
 test_two_connections (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autoptr(WsDatabase) first = open_db (fixture->path);
-  g_autoptr(WsDatabase) second = open_db (fixture->path);
+  g_autoptr(WsDatabase) first = ws_test_open_db (fixture->path);
+  g_autoptr(WsDatabase) second = ws_test_open_db (fixture->path);
   g_autoptr(WsCase) court_case = ws_case_new ();
   g_autoptr(GPtrArray) cases = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *journal_mode = pragma_text (second, "journal_mode");
+  g_autofree char *journal_mode = ws_test_query_text (second, "PRAGMA journal_mode");
 
   g_assert_cmpstr (journal_mode, ==, "wal");
   insert_case (first, "SEEN-1");
@@ -636,7 +497,7 @@ test_two_connections (Fixture       *fixture,
   /* While the first writes, the second still reads the last commit. */
   g_assert_true (_ws_database_begin (first, &error));
   insert_case (first, "PENDING-1");
-  g_assert_cmpint (count_cases (second), ==, 1);
+  g_assert_cmpint (ws_test_count_rows (second, "court_case"), ==, 1);
 
   /* ...and a writer on the second gives up with "busy" instead of
    * waiting forever. */
@@ -649,18 +510,18 @@ test_two_connections (Fixture       *fixture,
   g_assert_cmpint (ws_case_get_id (court_case), ==, 0);
 
   g_assert_true (_ws_database_commit (first, &error));
-  g_assert_cmpint (count_cases (second), ==, 2);
+  g_assert_cmpint (ws_test_count_rows (second, "court_case"), ==, 2);
 
   ws_database_save_case (second, court_case, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (count_cases (first), ==, 3);
+  g_assert_cmpint (ws_test_count_rows (first, "court_case"), ==, 3);
 }
 
 static void
 test_actor (Fixture       *fixture,
             gconstpointer  data)
 {
-  g_autoptr(WsDatabase) db = open_db (fixture->path);
+  g_autoptr(WsDatabase) db = ws_test_open_db (fixture->path);
   g_autoptr(GError) error = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
@@ -702,7 +563,7 @@ static void
 test_changed_signal (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(WsDatabase) db = open_db (fixture->path);
+  g_autoptr(WsDatabase) db = ws_test_open_db (fixture->path);
   guint count = 0;
 
   g_signal_connect (db, "changed", G_CALLBACK (changed_cb), &count);
@@ -717,7 +578,7 @@ main (int   argc,
   g_setenv ("TZ", "UTC", TRUE);
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func) g_test_add ("/ws/database/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(name, func) g_test_add ("/ws/database/" name, Fixture, NULL, ws_test_path_fixture_set_up, func, ws_test_path_fixture_tear_down)
   g_test_add_func ("/ws/database/default-path", test_default_path);
   ADD ("create", test_create);
   ADD ("migrate-empty-file", test_migrate_empty_file);

@@ -4,13 +4,13 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "ws-case.h"
 #include "ws-database.h"
 #include "ws-exchange.h"
 #include "ws-identity.h"
 #include "ws-store.h"
+#include "ws-test-util.h"
 
 /* The fixture is written with single quotes for readability and turned
  * into JSON by quote(); none of its values contains an apostrophe. It
@@ -109,10 +109,7 @@ static const char fixture[] =
   "      'starts_at': '2024-06-03T07:45:00Z', 'ends_at': '2024-06-03T08:30:00Z', 'status': 'cancelled',"
   "      'cancel_reason': 'Witness ill' } ] }";
 
-typedef struct {
-  char *dir;
-  char *path;
-} Fixture;
+typedef WsTestPathFixture Fixture;
 
 static char *
 quote (const char *text)
@@ -120,43 +117,12 @@ quote (const char *text)
   return g_strdelimit (g_strdup (text), "'", '"');
 }
 
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("ws-exchange-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "test.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (f->dir, name, NULL);
-      g_remove (file);
-    }
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
-
 static WsDatabase *
 open_db (const char *path)
 {
-  g_autoptr(GError) error = NULL;
-  WsDatabase *db = ws_database_new (path, NULL, &error);
+  WsDatabase *db = ws_test_open_db (path);
 
-  g_assert_no_error (error);
-  g_assert_nonnull (db);
-  ws_database_set_actor (db, "Test Officer", WS_ROLE_OFFICER);
+  ws_database_set_actor (db, WS_TEST_OFFICER, WS_ROLE_OFFICER);
   return db;
 }
 
@@ -236,48 +202,27 @@ open_full_db (const char *path)
   return db;
 }
 
+/* The one node at @path in @root. Matches share their values with @root,
+ * so what is read from them lives as long as @root. */
 static JsonNode *
-parse (const char *text)
+one_at (JsonNode   *root,
+        const char *path)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) found = json_path_query (path, root, NULL);
+  JsonArray *matches = json_node_get_array (found);
 
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  return json_node_copy (json_parser_get_root (parser));
+  if (json_array_get_length (matches) != 1)
+    g_error ("%s matches %u nodes, not one", path, json_array_get_length (matches));
+  return json_array_dup_element (matches, 0);
 }
 
 static const char *
 string_at (JsonNode   *root,
            const char *path)
 {
-  g_autoptr(JsonNode) found = json_path_query (path, root, NULL);
-  JsonArray *matches = json_node_get_array (found);
+  g_autoptr(JsonNode) node = one_at (root, path);
 
-  g_assert_cmpuint (json_array_get_length (matches), ==, 1);
-  return json_node_get_string (json_array_get_element (matches, 0));
-}
-
-static gint64
-int_at (JsonNode   *root,
-        const char *path)
-{
-  g_autoptr(JsonNode) found = json_path_query (path, root, NULL);
-  JsonArray *matches = json_node_get_array (found);
-
-  g_assert_cmpuint (json_array_get_length (matches), ==, 1);
-  return json_node_get_int (json_array_get_element (matches, 0));
-}
-
-static gboolean
-boolean_at (JsonNode   *root,
-            const char *path)
-{
-  g_autoptr(JsonNode) found = json_path_query (path, root, NULL);
-  JsonArray *matches = json_node_get_array (found);
-
-  g_assert_cmpuint (json_array_get_length (matches), ==, 1);
-  return json_node_get_boolean (json_array_get_element (matches, 0));
+  return json_node_get_string (node);
 }
 
 static guint
@@ -297,7 +242,9 @@ test_export_shape (Fixture       *f,
 {
   g_autoptr(WsDatabase) db = open_full_db (f->path);
   g_autofree char *text = export (db);
-  g_autoptr(JsonNode) root = parse (text);
+  g_autoptr(JsonNode) root = ws_test_parse_json (text);
+  g_autoptr(JsonNode) amount = one_at (root, "$.persons[1].benefits[0].amount_minor");
+  g_autoptr(JsonNode) disclosable = one_at (root, "$.persons[1].benefits[1].disclosable");
   g_autoptr(WsPerson) birch = NULL;
   g_autoptr(WsIdentity) identity = NULL;
   g_autoptr(GError) error = NULL;
@@ -325,8 +272,8 @@ test_export_shape (Fixture       *f,
   g_assert_cmpstr (string_at (root, "$.cases[1].verdict.outcome"), ==, "Convicted");
   g_assert_cmpstr (string_at (root, "$.cases[1].measures[0].history[1].status"), ==, "granted");
   /* Money in minor units; optional values left out. */
-  g_assert_cmpint (int_at (root, "$.persons[1].benefits[0].amount_minor"), ==, 4550);
-  g_assert_false (boolean_at (root, "$.persons[1].benefits[1].disclosable"));
+  g_assert_cmpint (json_node_get_int (amount), ==, 4550);
+  g_assert_false (json_node_get_boolean (disclosable));
   g_assert_cmpuint (count_at (root, "$.persons[1].compensation_claims[1].case"), ==, 0);
   g_assert_cmpuint (count_at (root, "$.persons[2].identity"), ==, 0);
   g_assert_null (strstr (text, "created_at"));
@@ -389,7 +336,6 @@ test_file_mode (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *in_memory = export (db);
   g_autofree char *copied = NULL;
-  GStatBuf st;
 
   /* An existing, readable file is replaced by a private one. */
   g_file_set_contents (file, "old", -1, &error);
@@ -398,31 +344,12 @@ test_file_mode (Fixture       *f,
 
   ws_exchange_export_to_file (db, file, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (g_stat (file, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpuint (ws_test_file_mode (file), ==, 0600);
 
   ws_exchange_import_file (copy, file, &error);
   g_assert_no_error (error);
   copied = export (copy);
   g_assert_cmpstr (copied, ==, in_memory);
-}
-
-static void
-async_done_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
 }
 
 static void
@@ -440,12 +367,12 @@ test_async (Fixture       *f,
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
 
-  ws_exchange_export_file_async (db, file, NULL, async_done_cb, &exported);
-  g_assert_true (ws_exchange_export_file_finish (db, wait_for (&exported), &error));
+  ws_exchange_export_file_async (db, file, NULL, ws_test_keep_result_cb, &exported);
+  g_assert_true (ws_exchange_export_file_finish (db, ws_test_wait_for_result (&exported), &error));
   g_assert_no_error (error);
 
-  ws_exchange_import_file_async (copy, file, NULL, async_done_cb, &imported);
-  g_assert_true (ws_exchange_import_file_finish (copy, wait_for (&imported), &error));
+  ws_exchange_import_file_async (copy, file, NULL, ws_test_keep_result_cb, &imported);
+  g_assert_true (ws_exchange_import_file_finish (copy, ws_test_wait_for_result (&imported), &error));
   g_assert_no_error (error);
 
   a = export (db);
@@ -568,18 +495,6 @@ assert_message (const char *message,
     }
 }
 
-static gchar *
-read_bytes (const char *path,
-            gsize      *length)
-{
-  g_autoptr(GError) error = NULL;
-  char *bytes = NULL;
-
-  g_file_get_contents (path, &bytes, length, &error);
-  g_assert_no_error (error);
-  return bytes;
-}
-
 static void
 test_bad_input (Fixture       *f,
                 gconstpointer  data)
@@ -588,10 +503,9 @@ test_bad_input (Fixture       *f,
   g_autofree char *json = quote (bad->json);
   g_autofree char *before_export = NULL;
   g_autofree char *after_export = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
   g_autoptr(GError) error = NULL;
-  gsize before_length = 0, after_length = 0;
   WsDatabase *db;
   guint imports;
 
@@ -599,7 +513,7 @@ test_bad_input (Fixture       *f,
   before_export = export (db);
   imports = ws_database_count_audit (db, "import");
   close_db (db);
-  before = read_bytes (f->path, &before_length);
+  before = ws_test_read_bytes (f->path);
 
   db = open_db (f->path);
   ws_database_set_actor (db, "Someone", bad->role);
@@ -608,8 +522,9 @@ test_bad_input (Fixture       *f,
   assert_message (error->message, bad->message);
   close_db (db);
 
-  after = read_bytes (f->path, &after_length);
-  g_assert_cmpmem (before, before_length, after, after_length);
+  after = ws_test_read_bytes (f->path);
+  g_assert_cmpmem (g_bytes_get_data (before, NULL), g_bytes_get_size (before),
+                   g_bytes_get_data (after, NULL), g_bytes_get_size (after));
 
   db = open_db (f->path);
   g_assert_cmpuint (ws_database_count_audit (db, "import"), ==, imports);
@@ -639,7 +554,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func, data) \
-  g_test_add ("/ws/exchange/" name, Fixture, data, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/ws/exchange/" name, Fixture, data, ws_test_path_fixture_set_up, func, ws_test_path_fixture_tear_down)
 
   ADD ("export-shape", test_export_shape, NULL);
   ADD ("round-trip", test_round_trip, NULL);
@@ -652,7 +567,8 @@ main (int   argc,
     {
       g_autofree char *name = g_strconcat ("/ws/exchange/bad-input/", bad_cases[i].name, NULL);
 
-      g_test_add (name, Fixture, &bad_cases[i], fixture_set_up, test_bad_input, fixture_tear_down);
+      g_test_add (name, Fixture, &bad_cases[i],
+                  ws_test_path_fixture_set_up, test_bad_input, ws_test_path_fixture_tear_down);
     }
 
   return g_test_run ();

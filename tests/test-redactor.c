@@ -3,13 +3,13 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 
 #include "ws-demo.h"
 #include "ws-redactor.h"
 #include "ws-store.h"
+#include "ws-test-util.h"
 #include "ws-text.h"
 #include "ws-time.h"
 
@@ -485,59 +485,18 @@ typedef struct {
 } Fixture;
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        remove_tree (child);
-      }
-  g_remove (path);
-}
-
-static WsPerson *
-save_person (WsDatabase *db,
-             const char *pseudonym,
-             WsIdentity *identity)
-{
-  g_autoptr(GError) error = NULL;
-  WsPerson *person = ws_person_new ();
-
-  ws_person_set_pseudonym (person, pseudonym);
-  ws_database_save_person (db, person, identity, &error);
-  g_assert_no_error (error);
-  g_object_unref (identity);
-  return person;
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
+  g_autoptr(WsIdentity) subject = subject_identity ();
+  g_autoptr(WsIdentity) oksana = oksana_identity ();
   g_autoptr(WsPerson) other = NULL;
-  g_autoptr(WsCase) court_case = ws_case_new ();
+  g_autoptr(WsCase) court_case = NULL;
 
-  fixture->dir = g_dir_make_tmp ("ws-test-redactor-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "ws.db", NULL);
-  fixture->db = ws_database_new (path, NULL, &error);
-  g_assert_no_error (error);
-  ws_database_set_actor (fixture->db, "Olga Officer", WS_ROLE_OFFICER);
-
-  fixture->subject = save_person (fixture->db, "Lark", subject_identity ());
-  other = save_person (fixture->db, "Willow", oksana_identity ());
-
-  ws_case_set_reference (court_case, "T202400001");
-  ws_case_set_court (court_case, "Northgate Crown Court");
-  ws_database_save_case (fixture->db, court_case, &error);
-  g_assert_no_error (error);
+  fixture->db = ws_test_open_tmp_db ("ws-test-redactor-XXXXXX", &fixture->dir);
+  fixture->subject = ws_test_add_person (fixture->db, "Lark", subject);
+  other = ws_test_add_person (fixture->db, "Willow", oksana);
+  court_case = ws_test_add_case (fixture->db, "T202400001", "Northgate Crown Court");
 }
 
 static void
@@ -545,9 +504,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->subject);
-  g_assert_finalize_object (fixture->db);
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  ws_test_close_tmp_db (fixture->db, fixture->dir);
 }
 
 static void
@@ -771,16 +728,11 @@ static void
 test_demo_unit_never_leaks (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("ws-test-redactor-demo-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
-  g_autoptr(WsDatabase) db = NULL;
+  char *dir = NULL;
+  WsDatabase *db = ws_test_open_tmp_db ("ws-test-redactor-demo-XXXXXX", &dir);
   g_autoptr(GPtrArray) persons = NULL;
   guint leaks = 0;
 
-  g_assert_no_error (error);
-  db = ws_database_new (path, NULL, &error);
-  g_assert_no_error (error);
-  ws_database_set_actor (db, "Olga Officer", WS_ROLE_OFFICER);
   ws_demo_fill (db, WS_DEMO_WITNESSES, WS_DEMO_SEED, &error);
   g_assert_no_error (error);
   persons = ws_database_list_persons (db, NULL, &error);
@@ -827,8 +779,8 @@ test_demo_unit_never_leaks (void)
     }
   g_assert_cmpuint (leaks, ==, 0);
 
-  g_clear_object (&db);
-  remove_tree (dir);
+  g_clear_pointer (&persons, g_ptr_array_unref);
+  ws_test_close_tmp_db (db, dir);
 }
 
 int

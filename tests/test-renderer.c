@@ -2,14 +2,13 @@
 #include "config.h"
 
 #include <cairo.h>
-#include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "ws-document.h"
 #include "ws-page-renderer.h"
 #include "ws-print-operation.h"
+#include "ws-test-util.h"
 
 /* The plain document and the page renderer, checked on real PDF output
  * read back with pdftotext. No display: PDF export must work headless. */
@@ -83,35 +82,6 @@ build_document (void)
   return doc;
 }
 
-static char *
-make_temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("ws-renderer-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_dir (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_dir (child);
-      else
-        g_unlink (child);
-    }
-  g_clear_pointer (&dir, g_dir_close);
-  g_rmdir (path);
-}
-
 static guint
 count_entries (const char *path)
 {
@@ -137,37 +107,12 @@ count (const char *haystack,
   return n;
 }
 
-/* Runs pdftotext with @mode ("-layout" or "-raw") and returns its text,
- * or NULL and a skipped test when poppler-utils is missing. */
-static char *
-pdf_text (const char *pdf,
-          const char *mode)
-{
-  g_autofree char *program = g_find_program_in_path ("pdftotext");
-  const char *argv[] = { NULL, mode, "-enc", "UTF-8", pdf, "-", NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  if (program == NULL)
-    {
-      g_test_skip ("pdftotext is not installed");
-      return NULL;
-    }
-  argv[0] = program;
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
 /* The pages of the PDF as pdftotext -layout reads them (split on the
  * form feed that ends each page), or NULL when pdftotext is missing. */
 static GStrv
 pdf_pages (const char *pdf)
 {
-  g_autofree char *out = pdf_text (pdf, "-layout");
+  g_autofree char *out = ws_test_pdf_text (pdf, "-layout");
   GStrv pages;
   guint n;
 
@@ -197,6 +142,22 @@ keep_copy (WsDocument *doc,
   path = g_build_filename (dir, name, NULL);
   ws_page_renderer_export_pdf (doc, path, &error);
   g_assert_no_error (error);
+}
+
+/* Exports @doc as @name in @dir, keeping a copy as well (see keep_copy()),
+ * and returns the PDF's path. */
+static char *
+export_pdf (WsDocument *doc,
+            const char *dir,
+            const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  char *pdf = g_build_filename (dir, name, NULL);
+
+  g_assert_true (ws_page_renderer_export_pdf (doc, pdf, &error));
+  g_assert_no_error (error);
+  keep_copy (doc, name);
+  return pdf;
 }
 
 static guint
@@ -279,28 +240,23 @@ static void
 test_pdf_export (void)
 {
   g_autoptr(WsDocument) doc = build_document ();
-  g_autofree char *dir = make_temp_dir ();
-  g_autofree char *pdf = g_build_filename (dir, "summary.pdf", NULL);
-  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = ws_test_make_tmp_dir ("ws-renderer-XXXXXX");
+  g_autofree char *pdf = NULL;
   g_auto(GStrv) pages = NULL;
   g_autofree char *all = NULL;
   g_autofree char *raw = NULL;
   guint n_pages = paginate_a4 (doc);
   guint table_pages = 0;
-  struct stat st;
 
-  g_assert_true (ws_page_renderer_export_pdf (doc, pdf, &error));
-  g_assert_no_error (error);
-  keep_copy (doc, "summary.pdf");
-  g_assert_cmpint (g_stat (pdf, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  pdf = export_pdf (doc, dir, "summary.pdf");
+  g_assert_cmpuint (ws_test_file_mode (pdf), ==, 0600);
   /* Only the PDF: the temporary file was renamed, not copied. */
   g_assert_cmpuint (count_entries (dir), ==, 1);
 
   pages = pdf_pages (pdf);
   if (pages == NULL)
     {
-      remove_dir (dir);
+      ws_test_remove_tree (dir);
       return;
     }
   all = g_strjoinv ("\n", pages);
@@ -342,7 +298,7 @@ test_pdf_export (void)
 
   /* -layout files a Thai mark above the line under the line below it;
    * the raw text order shows the Thai string came out whole. */
-  raw = pdf_text (pdf, "-raw");
+  raw = ws_test_pdf_text (pdf, "-raw");
   g_assert_nonnull (strstr (raw, THAI));
   g_assert_nonnull (strstr (all, CYRILLIC));
   g_assert_nonnull (strstr (all, VIETNAMESE));
@@ -351,7 +307,7 @@ test_pdf_export (void)
   g_assert_nonnull (strstr (all, "محمي"));
   g_assert_nonnull (strstr (all, "None recorded"));
 
-  remove_dir (dir);
+  ws_test_remove_tree (dir);
 }
 
 /* Each section heading must share its page with the start of its text:
@@ -360,9 +316,8 @@ static void
 test_keep_heading_with_next (void)
 {
   g_autoptr(WsDocument) doc = ws_document_new ("Headings");
-  g_autofree char *dir = make_temp_dir ();
-  g_autofree char *pdf = g_build_filename (dir, "headings.pdf", NULL);
-  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = ws_test_make_tmp_dir ("ws-renderer-XXXXXX");
+  g_autofree char *pdf = NULL;
   g_auto(GStrv) pages = NULL;
 
   for (guint i = 0; i < 60; i++)
@@ -378,9 +333,7 @@ test_keep_heading_with_next (void)
       ws_document_add_heading (doc, i % 3 ? 2 : 1, heading);
       ws_document_add_paragraph (doc, body);
     }
-  g_assert_true (ws_page_renderer_export_pdf (doc, pdf, &error));
-  g_assert_no_error (error);
-  keep_copy (doc, "headings.pdf");
+  pdf = export_pdf (doc, dir, "headings.pdf");
 
   pages = pdf_pages (pdf);
   for (guint p = 0; pages != NULL && pages[p] != NULL; p++)
@@ -392,7 +345,7 @@ test_keep_heading_with_next (void)
         if (strstr (pages[p], heading) != NULL)
           g_assert_nonnull (strstr (pages[p], body));
       }
-  remove_dir (dir);
+  ws_test_remove_tree (dir);
 }
 
 /* A table cell and a field value longer than a page are the one case
@@ -401,11 +354,10 @@ static void
 test_oversized_row (void)
 {
   g_autoptr(WsDocument) doc = ws_document_new ("Long notes");
-  g_autofree char *dir = make_temp_dir ();
-  g_autofree char *pdf = g_build_filename (dir, "long.pdf", NULL);
+  g_autofree char *dir = ws_test_make_tmp_dir ("ws-renderer-XXXXXX");
+  g_autofree char *pdf = NULL;
   g_autoptr(GString) cell = g_string_new (NULL);
   g_autoptr(GString) value = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
   const char *headers[] = { "Kind", "Text", NULL };
   const double widths[] = { 1, 4 };
   g_autofree char *text = NULL;
@@ -428,11 +380,9 @@ test_oversized_row (void)
   ws_document_add_field (doc, "Notes", value->str);
 
   n_pages = paginate_a4 (doc);
-  g_assert_true (ws_page_renderer_export_pdf (doc, pdf, &error));
-  g_assert_no_error (error);
-  keep_copy (doc, "long.pdf");
+  pdf = export_pdf (doc, dir, "long.pdf");
 
-  text = pdf_text (pdf, "-layout");
+  text = ws_test_pdf_text (pdf, "-layout");
   if (text != NULL)
     {
       g_assert_cmpuint (n_pages, >=, 5);
@@ -451,14 +401,14 @@ test_oversized_row (void)
         }
       g_assert_cmpuint (count (text, "Short row after"), ==, 1);
     }
-  remove_dir (dir);
+  ws_test_remove_tree (dir);
 }
 
 static void
 test_export_errors (void)
 {
   g_autoptr(WsDocument) doc = build_document ();
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = ws_test_make_tmp_dir ("ws-renderer-XXXXXX");
   g_autofree char *missing = g_build_filename (dir, "no-such-folder", "summary.pdf", NULL);
   g_autofree char *taken = g_build_filename (dir, "a-folder", NULL);
   g_autofree char *prefix = g_strdup_printf ("Cannot write %s: ", missing);
@@ -479,7 +429,7 @@ test_export_errors (void)
   g_assert_cmpuint (count_entries (dir), ==, 1);
   g_assert_true (g_file_test (taken, G_FILE_TEST_IS_DIR));
 
-  remove_dir (dir);
+  ws_test_remove_tree (dir);
 }
 
 /* The preview path: a scaled page drawn onto an image surface paints

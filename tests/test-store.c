@@ -3,75 +3,24 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "ws-database-private.h"
 #include "ws-enums.h"
 #include "ws-store.h"
+#include "ws-test-util.h"
 #include "ws-text.h"
 #include "ws-time.h"
 
-typedef struct {
-  char       *dir;
-  WsDatabase *db;
-} Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
-}
+typedef WsTestFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_utc (2024, 6, 1, 12, 0, 0);
-
   /* A fixed "today" so that "in the future" means the same every run. */
-  ws_time_set_now (now);
-  fixture->dir = g_dir_make_tmp ("ws-test-store-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "ws.db", NULL);
-  fixture->db = ws_database_new (path, NULL, &error);
-  g_assert_no_error (error);
-  ws_database_set_actor (fixture->db, "Olga Officer", WS_ROLE_OFFICER);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_assert_finalize_object (fixture->db);
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  ws_time_set_now (NULL);
-}
-
-static gint64
-query_int (WsDatabase *db,
-           const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = _ws_database_prepare (db, sql, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
+  ws_test_set_now ("2024-06-01T12:00:00Z");
+  ws_test_fixture_set_up (fixture, data);
 }
 
 static guint
@@ -85,7 +34,7 @@ count_history (WsDatabase *db,
 
   stmt = _ws_database_prepare (db, "SELECT count(*) FROM change_history"
                                    " WHERE subject = ? AND subject_id = ? AND (?3 IS NULL OR change = ?3)"
-                                   " AND actor = 'Olga Officer'", &error);
+                                   " AND actor = '" WS_TEST_OFFICER "'", &error);
   g_assert_no_error (error);
   sqlite3_bind_text (stmt, 1, subject, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, id);
@@ -95,39 +44,12 @@ count_history (WsDatabase *db,
   return sqlite3_column_int (stmt, 0);
 }
 
-static void
-assert_strv (const char * const *actual,
-             const char * const *expected)
-{
-  g_assert_nonnull (actual);
-  if (!g_strv_equal (actual, expected))
-    {
-      g_autofree char *a = g_strjoinv ("|", (char **) actual);
-      g_autofree char *e = g_strjoinv ("|", (char **) expected);
-
-      g_error ("got “%s”, expected “%s”", a, e);
-    }
-}
-
 static WsPerson *
 new_person (const char *pseudonym)
 {
   WsPerson *person = ws_person_new ();
 
   ws_person_set_pseudonym (person, pseudonym);
-  return person;
-}
-
-static WsPerson *
-save_new_person (WsDatabase *db,
-                 const char *pseudonym)
-{
-  g_autoptr(GError) error = NULL;
-  WsPerson *person = new_person (pseudonym);
-
-  ws_database_save_person (db, person, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (ws_person_get_id (person), >, 0);
   return person;
 }
 
@@ -142,37 +64,16 @@ new_case (const char *reference,
   return court_case;
 }
 
-static WsCase *
-save_new_case (WsDatabase *db,
-               const char *reference)
-{
-  g_autoptr(GError) error = NULL;
-  WsCase *court_case = new_case (reference, "Regional Court Vienna");
-
-  ws_database_save_case (db, court_case, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (ws_case_get_id (court_case), >, 0);
-  return court_case;
-}
-
+/* How many records @list gives: counted through the store, as a view sees them. */
 static guint
-count_persons (WsDatabase *db)
+count_listed (WsDatabase  *db,
+              GPtrArray *(*list) (WsDatabase *db, GCancellable *cancellable, GError **error))
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) persons = ws_database_list_persons (db, NULL, &error);
+  g_autoptr(GPtrArray) records = list (db, NULL, &error);
 
   g_assert_no_error (error);
-  return persons->len;
-}
-
-static guint
-count_cases (WsDatabase *db)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) cases = ws_database_list_cases (db, NULL, &error);
-
-  g_assert_no_error (error);
-  return cases->len;
+  return records->len;
 }
 
 /* Saving @person must fail with @code and a problem about @field, and
@@ -185,8 +86,8 @@ assert_person_refused (WsDatabase *db,
 {
   g_autoptr(GPtrArray) problems = ws_problems_new ();
   g_autoptr(GError) error = NULL;
-  guint persons = count_persons (db);
-  gint64 history = query_int (db, "SELECT count(*) FROM change_history");
+  guint persons = count_listed (db, ws_database_list_persons);
+  gint64 history = ws_test_count_rows (db, "change_history");
   gint64 id = ws_person_get_id (person);
 
   ws_database_check_person (db, person, NULL, problems);
@@ -197,8 +98,8 @@ assert_person_refused (WsDatabase *db,
   g_assert_error (error, WS_DATABASE_ERROR, code);
   g_assert_cmpstr (error->message, ==, ((WsProblem *) g_ptr_array_index (problems, 0))->message);
   g_assert_cmpint (ws_person_get_id (person), ==, id);
-  g_assert_cmpuint (count_persons (db), ==, persons);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM change_history"), ==, history);
+  g_assert_cmpuint (count_listed (db, ws_database_list_persons), ==, persons);
+  g_assert_cmpint (ws_test_count_rows (db, "change_history"), ==, history);
 }
 
 static void
@@ -209,8 +110,8 @@ assert_case_refused (WsDatabase *db,
 {
   g_autoptr(GPtrArray) problems = ws_problems_new ();
   g_autoptr(GError) error = NULL;
-  guint cases = count_cases (db);
-  gint64 history = query_int (db, "SELECT count(*) FROM change_history");
+  guint cases = count_listed (db, ws_database_list_cases);
+  gint64 history = ws_test_count_rows (db, "change_history");
   gint64 id = ws_case_get_id (court_case);
 
   ws_database_check_case (db, court_case, problems);
@@ -220,8 +121,8 @@ assert_case_refused (WsDatabase *db,
   g_assert_false (ws_database_save_case (db, court_case, &error));
   g_assert_error (error, WS_DATABASE_ERROR, code);
   g_assert_cmpint (ws_case_get_id (court_case), ==, id);
-  g_assert_cmpuint (count_cases (db), ==, cases);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM change_history"), ==, history);
+  g_assert_cmpuint (count_listed (db, ws_database_list_cases), ==, cases);
+  g_assert_cmpint (ws_test_count_rows (db, "change_history"), ==, history);
 }
 
 /* ------------------------------------------------------------------ */
@@ -275,7 +176,7 @@ test_text_helpers (void)
   g_assert_cmpstr (stripped_null, ==, "");
   g_assert_cmpstr (joined, ==, "Arabic (Levantine), French");
   g_assert_cmpstr (joined_null, ==, "");
-  assert_strv ((const char * const *) items, (const char *[]) { "Arabic", "French", "Tigrinya", "Dari", NULL });
+  ws_test_assert_strv ((const char * const *) items, (const char *[]) { "Arabic", "French", "Tigrinya", "Dari", NULL });
   g_assert_cmpuint (g_strv_length (none), ==, 0);
   g_assert_cmpuint (g_strv_length (none_null), ==, 0);
 
@@ -543,16 +444,16 @@ test_person_create_and_read (Fixture       *fixture,
   g_assert_cmpstr (ws_person_get_first_contact_on (read), ==, "2024-06-01");
   g_assert_cmpstr (ws_person_get_zone (read), ==, "Europe/Vienna");
   g_assert_cmpstr (ws_person_get_notes (read), ==, "Prefers mornings.\nNo phone calls.");
-  assert_strv (ws_person_get_languages (read),
+  ws_test_assert_strv (ws_person_get_languages (read),
                (const char *[]) { "Tigrinya (Eritrean)", "Arabic (Levantine)", "English", NULL });
-  assert_strv (ws_person_get_case_references (read), (const char *[]) { NULL });
+  ws_test_assert_strv (ws_person_get_case_references (read), (const char *[]) { NULL });
 
   /* Stored by nick, as the exchange format expects. */
-  g_assert_cmpint (query_int (fixture->db, "SELECT count(*) FROM person WHERE gender = 'non-binary'"
-                                           " AND interpreter_gender = 'female' AND age_status = 'presumed-child'"
-                                           " AND risk_level = 'high' AND phase = 'investigation'"), ==, 1);
-  g_assert_cmpint (query_int (fixture->db, "SELECT count(*) FROM person_language WHERE language = 'Arabic'"
-                                           " AND dialect = 'Levantine' AND position = 1"), ==, 1);
+  g_assert_cmpint (ws_test_query_int (fixture->db, "SELECT count(*) FROM person WHERE gender = 'non-binary'"
+                                                   " AND interpreter_gender = 'female' AND age_status = 'presumed-child'"
+                                                   " AND risk_level = 'high' AND phase = 'investigation'"), ==, 1);
+  g_assert_cmpint (ws_test_query_int (fixture->db, "SELECT count(*) FROM person_language WHERE language = 'Arabic'"
+                                                   " AND dialect = 'Levantine' AND position = 1"), ==, 1);
 
   /* A copy is independent of the original. */
   copy = ws_person_copy (read);
@@ -576,7 +477,7 @@ static void
 test_person_edit (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(WsPerson) person = save_new_person (fixture->db, "Witness Rose");
+  g_autoptr(WsPerson) person = ws_test_add_person (fixture->db, "Witness Rose", NULL);
   g_autoptr(WsPerson) edit = NULL;
   g_autoptr(WsPerson) read = NULL;
   g_autoptr(GError) error = NULL;
@@ -600,16 +501,16 @@ test_person_edit (Fixture       *fixture,
   read = ws_database_get_person (fixture->db, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (ws_person_get_pseudonym (read), ==, "witness ROSE");
-  assert_strv (ws_person_get_languages (read), (const char *[]) { "French", "Dari", "Arabic (Syrian)", NULL });
+  ws_test_assert_strv (ws_person_get_languages (read), (const char *[]) { "French", "Dari", "Arabic (Syrian)", NULL });
   g_assert_cmpint (ws_person_get_vulnerability (read), ==, WS_VULNERABILITY_PREGNANT);
   g_assert_cmpint (ws_person_get_phase (read), ==, WS_PHASE_TRIAL);
   g_assert_cmpint (ws_person_get_status (read), ==, WS_PERSON_STATUS_CLOSED);
   g_assert_null (ws_person_get_age_assessed_on (read));
-  g_assert_cmpint (query_int (fixture->db, "SELECT count(*) FROM person_language"), ==, 3);
+  g_assert_cmpint (ws_test_count_rows (fixture->db, "person_language"), ==, 3);
 
   g_assert_cmpuint (count_history (fixture->db, "person", id, "created"), ==, 1);
   g_assert_cmpuint (count_history (fixture->db, "person", id, "edited"), ==, 2);
-  g_assert_cmpuint (count_persons (fixture->db), ==, 1);
+  g_assert_cmpuint (count_listed (fixture->db, ws_database_list_persons), ==, 1);
 }
 
 static void
@@ -628,16 +529,16 @@ test_person_pseudonym_required (Fixture       *fixture,
     g_string_append (sixty_one, "é");
   ws_person_set_pseudonym (long_name, sixty_one->str);
   assert_person_refused (fixture->db, long_name, WS_DATABASE_ERROR_INVALID, "pseudonym");
-  g_assert_cmpuint (count_persons (fixture->db), ==, 0);
+  g_assert_cmpuint (count_listed (fixture->db, ws_database_list_persons), ==, 0);
 }
 
 static void
 test_person_duplicate_pseudonym (Fixture       *fixture,
                                  gconstpointer  data)
 {
-  g_autoptr(WsPerson) rose = save_new_person (fixture->db, "Witness Rose");
+  g_autoptr(WsPerson) rose = ws_test_add_person (fixture->db, "Witness Rose", NULL);
   g_autoptr(WsPerson) again = new_person ("  witness ROSE ");
-  g_autoptr(WsPerson) iris = save_new_person (fixture->db, "Witness Iris");
+  g_autoptr(WsPerson) iris = ws_test_add_person (fixture->db, "Witness Iris", NULL);
   g_autoptr(GError) error = NULL;
 
   assert_person_refused (fixture->db, again, WS_DATABASE_ERROR_DUPLICATE, "pseudonym");
@@ -728,7 +629,7 @@ test_person_zone_and_languages (Fixture       *fixture,
   read = ws_database_get_person (fixture->db, ws_person_get_id (person), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (ws_person_get_zone (read), ==, "Africa/Asmara");
-  assert_strv (ws_person_get_languages (read),
+  ws_test_assert_strv (ws_person_get_languages (read),
                (const char *[]) { "Arabic (Levantine)", "Tigrinya", "Sign language (ASL)", NULL });
   {
     g_autofree char *text = ws_person_dup_languages_text (read);
@@ -776,7 +677,7 @@ static void
 test_person_delete (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autoptr(WsPerson) person = save_new_person (fixture->db, "Witness Rose");
+  g_autoptr(WsPerson) person = ws_test_add_person (fixture->db, "Witness Rose", NULL);
   g_autoptr(WsPerson) gone = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id = ws_person_get_id (person);
@@ -784,7 +685,7 @@ test_person_delete (Fixture       *fixture,
   ws_database_delete_person (fixture->db, id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (count_history (fixture->db, "person", id, "deleted"), ==, 1);
-  g_assert_cmpuint (count_persons (fixture->db), ==, 0);
+  g_assert_cmpuint (count_listed (fixture->db, ws_database_list_persons), ==, 0);
 
   gone = ws_database_get_person (fixture->db, id, &error);
   g_assert_null (gone);
@@ -804,7 +705,7 @@ static void
 test_person_edit_after_delete (Fixture       *fixture,
                                gconstpointer  data)
 {
-  g_autoptr(WsPerson) person = save_new_person (fixture->db, "Witness Rose");
+  g_autoptr(WsPerson) person = ws_test_add_person (fixture->db, "Witness Rose", NULL);
   g_autoptr(WsPerson) stale = ws_person_copy (person);
   g_autoptr(GError) error = NULL;
   gint64 id = ws_person_get_id (person);
@@ -812,7 +713,7 @@ test_person_edit_after_delete (Fixture       *fixture,
 
   ws_database_delete_person (fixture->db, id, &error);
   g_assert_no_error (error);
-  history = query_int (fixture->db, "SELECT count(*) FROM change_history");
+  history = ws_test_count_rows (fixture->db, "change_history");
 
   ws_person_set_notes (stale, "edited in a window that was still open");
   ws_person_set_languages (stale, (const char *[]) { "French", NULL });
@@ -820,9 +721,9 @@ test_person_edit_after_delete (Fixture       *fixture,
   g_assert_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_NOT_FOUND);
   g_assert_cmpint (ws_person_get_id (stale), ==, id);
 
-  g_assert_cmpuint (count_persons (fixture->db), ==, 0);
-  g_assert_cmpint (query_int (fixture->db, "SELECT count(*) FROM person_language"), ==, 0);
-  g_assert_cmpint (query_int (fixture->db, "SELECT count(*) FROM change_history"), ==, history);
+  g_assert_cmpuint (count_listed (fixture->db, ws_database_list_persons), ==, 0);
+  g_assert_cmpint (ws_test_count_rows (fixture->db, "person_language"), ==, 0);
+  g_assert_cmpint (ws_test_count_rows (fixture->db, "change_history"), ==, history);
   g_assert_cmpuint (count_history (fixture->db, "person", id, "edited"), ==, 0);
 }
 
@@ -832,14 +733,14 @@ test_person_list_order (Fixture       *fixture,
 {
   const char *names[] = { "charlie", "Alpha", "bravo", "Delta" };
   g_autoptr(GPtrArray) persons = NULL;
-  g_autoptr(WsCase) first = save_new_case (fixture->db, "ZZ-9/2024");
-  g_autoptr(WsCase) second = save_new_case (fixture->db, "AB-1/2023");
+  g_autoptr(WsCase) first = ws_test_add_case (fixture->db, "ZZ-9/2024", "Regional Court Vienna");
+  g_autoptr(WsCase) second = ws_test_add_case (fixture->db, "AB-1/2023", "Regional Court Vienna");
   g_autoptr(GError) error = NULL;
   gint64 bravo_id = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_autoptr(WsPerson) person = save_new_person (fixture->db, names[i]);
+      g_autoptr(WsPerson) person = ws_test_add_person (fixture->db, names[i], NULL);
 
       if (g_str_equal (names[i], "bravo"))
         bravo_id = ws_person_get_id (person);
@@ -858,9 +759,9 @@ test_person_list_order (Fixture       *fixture,
   g_assert_cmpstr (ws_person_get_pseudonym (g_ptr_array_index (persons, 1)), ==, "bravo");
   g_assert_cmpstr (ws_person_get_pseudonym (g_ptr_array_index (persons, 2)), ==, "charlie");
   g_assert_cmpstr (ws_person_get_pseudonym (g_ptr_array_index (persons, 3)), ==, "Delta");
-  assert_strv (ws_person_get_case_references (g_ptr_array_index (persons, 1)),
+  ws_test_assert_strv (ws_person_get_case_references (g_ptr_array_index (persons, 1)),
                (const char *[]) { "AB-1/2023", "ZZ-9/2024", NULL });
-  assert_strv (ws_person_get_case_references (g_ptr_array_index (persons, 0)), (const char *[]) { NULL });
+  ws_test_assert_strv (ws_person_get_case_references (g_ptr_array_index (persons, 0)), (const char *[]) { NULL });
 }
 
 static void
@@ -869,7 +770,7 @@ test_person_matches (Fixture       *fixture,
 {
   g_autoptr(WsPerson) person = new_person ("Zoë Witness");
   g_autoptr(WsPerson) read = NULL;
-  g_autoptr(WsCase) court_case = save_new_case (fixture->db, "ÅB-12/2023");
+  g_autoptr(WsCase) court_case = ws_test_add_case (fixture->db, "ÅB-12/2023", "Regional Court Vienna");
   g_autoptr(GError) error = NULL;
   const char *hits[] = { "zoe", "ZOË", "witness", "levant", "ARABIC", "tigrinya", "ab-12", "åb-12/2023", "2023" };
   const char *misses[] = { "zoey", "french", "cd-1", "dari", "arabic levantine" };
@@ -918,58 +819,15 @@ test_person_matches (Fixture       *fixture,
   }
 }
 
-typedef struct {
-  GMainLoop *loop;
-  GPtrArray *result;
-  GError    *error;
-} AsyncData;
-
-static void
-list_persons_done_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  AsyncData *data = user_data;
-
-  data->result = ws_database_list_persons_finish (WS_DATABASE (source), result, &data->error);
-  g_main_loop_quit (data->loop);
-}
-
-static void
-list_cases_done_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  AsyncData *data = user_data;
-
-  data->result = ws_database_list_cases_finish (WS_DATABASE (source), result, &data->error);
-  g_main_loop_quit (data->loop);
-}
-
-/* The worker thread drops its reference to the task (and so to the
- * database) just after the callback ran; wait for that before checking
- * that the database is finalized. */
-static void
-wait_for_workers (WsDatabase *db)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (g_atomic_int_get ((int *) &G_OBJECT (db)->ref_count) > 1)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_usleep (1000);
-    }
-}
-
 static void
 test_list_async (Fixture       *fixture,
                  gconstpointer  data)
 {
   g_autoptr(GPtrArray) sync_persons = NULL;
   g_autoptr(GPtrArray) sync_cases = NULL;
-  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  AsyncData async = { loop, NULL, NULL };
 
   for (guint i = 0; i < 50; i++)
     {
@@ -982,7 +840,7 @@ test_list_async (Fixture       *fixture,
       if (i % 10 == 0)
         {
           g_autofree char *reference = g_strdup_printf ("C-%u", i);
-          g_autoptr(WsCase) court_case = save_new_case (fixture->db, reference);
+          g_autoptr(WsCase) court_case = ws_test_add_case (fixture->db, reference, "Regional Court Vienna");
 
           ws_database_link_party (fixture->db, ws_case_get_id (court_case), ws_person_get_id (person),
                                   WS_PARTY_ROLE_VICTIM_WITNESS, "Witness A", &error);
@@ -992,53 +850,55 @@ test_list_async (Fixture       *fixture,
 
   sync_persons = ws_database_list_persons (fixture->db, NULL, &error);
   g_assert_no_error (error);
-  ws_database_list_persons_async (fixture->db, NULL, list_persons_done_cb, &async);
-  g_main_loop_run (loop);
-  g_assert_no_error (async.error);
-  g_assert_nonnull (async.result);
-  g_assert_cmpuint (async.result->len, ==, 50);
-  g_assert_cmpuint (async.result->len, ==, sync_persons->len);
+  ws_database_list_persons_async (fixture->db, NULL, ws_test_keep_result_cb, &result);
+  listed = ws_database_list_persons_finish (fixture->db, ws_test_wait_for_result (&result), &error);
+  g_clear_object (&result);
+  g_assert_no_error (error);
+  g_assert_nonnull (listed);
+  g_assert_cmpuint (listed->len, ==, 50);
+  g_assert_cmpuint (listed->len, ==, sync_persons->len);
   for (guint i = 0; i < sync_persons->len; i++)
     {
       WsPerson *a = g_ptr_array_index (sync_persons, i);
-      WsPerson *b = g_ptr_array_index (async.result, i);
+      WsPerson *b = g_ptr_array_index (listed, i);
 
       g_assert_cmpint (ws_person_get_id (a), ==, ws_person_get_id (b));
       g_assert_cmpstr (ws_person_get_pseudonym (a), ==, ws_person_get_pseudonym (b));
-      assert_strv (ws_person_get_languages (a), ws_person_get_languages (b));
-      assert_strv (ws_person_get_case_references (a), ws_person_get_case_references (b));
+      ws_test_assert_strv (ws_person_get_languages (a), ws_person_get_languages (b));
+      ws_test_assert_strv (ws_person_get_case_references (a), ws_person_get_case_references (b));
     }
-  g_assert_cmpstr (ws_person_get_pseudonym (g_ptr_array_index (async.result, 0)), ==, "Witness 00");
-  g_assert_cmpstr (ws_person_get_pseudonym (g_ptr_array_index (async.result, 49)), ==, "Witness 49");
-  g_clear_pointer (&async.result, g_ptr_array_unref);
+  g_assert_cmpstr (ws_person_get_pseudonym (g_ptr_array_index (listed, 0)), ==, "Witness 00");
+  g_assert_cmpstr (ws_person_get_pseudonym (g_ptr_array_index (listed, 49)), ==, "Witness 49");
+  g_clear_pointer (&listed, g_ptr_array_unref);
 
   sync_cases = ws_database_list_cases (fixture->db, NULL, &error);
   g_assert_no_error (error);
-  ws_database_list_cases_async (fixture->db, NULL, list_cases_done_cb, &async);
-  g_main_loop_run (loop);
-  g_assert_no_error (async.error);
-  g_assert_cmpuint (async.result->len, ==, 5);
-  g_assert_cmpuint (async.result->len, ==, sync_cases->len);
+  ws_database_list_cases_async (fixture->db, NULL, ws_test_keep_result_cb, &result);
+  listed = ws_database_list_cases_finish (fixture->db, ws_test_wait_for_result (&result), &error);
+  g_clear_object (&result);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 5);
+  g_assert_cmpuint (listed->len, ==, sync_cases->len);
   for (guint i = 0; i < sync_cases->len; i++)
     {
       g_assert_cmpstr (ws_case_get_reference (g_ptr_array_index (sync_cases, i)), ==,
-                       ws_case_get_reference (g_ptr_array_index (async.result, i)));
-      g_assert_cmpuint (ws_case_get_witness_count (g_ptr_array_index (async.result, i)), ==, 1);
+                       ws_case_get_reference (g_ptr_array_index (listed, i)));
+      g_assert_cmpuint (ws_case_get_witness_count (g_ptr_array_index (listed, i)), ==, 1);
     }
-  g_clear_pointer (&async.result, g_ptr_array_unref);
+  g_clear_pointer (&listed, g_ptr_array_unref);
 
   /* A cancelled listing reports the cancellation. */
   {
     g_autoptr(GCancellable) cancellable = g_cancellable_new ();
 
     g_cancellable_cancel (cancellable);
-    ws_database_list_persons_async (fixture->db, cancellable, list_persons_done_cb, &async);
-    g_main_loop_run (loop);
-    g_assert_null (async.result);
-    g_assert_error (async.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-    g_clear_error (&async.error);
+    ws_database_list_persons_async (fixture->db, cancellable, ws_test_keep_result_cb, &result);
+    listed = ws_database_list_persons_finish (fixture->db, ws_test_wait_for_result (&result), &error);
+    g_clear_object (&result);
+    g_assert_null (listed);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   }
-  wait_for_workers (fixture->db);
+  ws_test_wait_for_last_ref (fixture->db);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1076,11 +936,11 @@ test_case_create_and_read (Fixture       *fixture,
   g_assert_cmpint (ws_case_get_stage (read), ==, WS_CASE_STAGE_TRIAL);
   g_assert_cmpstr (ws_case_get_opened_on (read), ==, "2023-03-14");
   g_assert_cmpstr (ws_case_get_notes (read), ==, "Joint investigation with the labour inspectorate.");
-  assert_strv (ws_case_get_offences (read),
+  ws_test_assert_strv (ws_case_get_offences (read),
                (const char *[]) { "Trafficking in human beings", "Smuggling of migrants", NULL });
   /* Forms of exploitation are a set. */
-  assert_strv (ws_case_get_exploitation (read), (const char *[]) { "domestic-servitude", "labour", "sexual", NULL });
-  assert_strv (ws_case_get_accused (read), (const char *[]) { "Accused 2", "Accused 1", NULL });
+  ws_test_assert_strv (ws_case_get_exploitation (read), (const char *[]) { "domestic-servitude", "labour", "sexual", NULL });
+  ws_test_assert_strv (ws_case_get_accused (read), (const char *[]) { "Accused 2", "Accused 1", NULL });
   g_assert_cmpuint (ws_case_get_witness_count (read), ==, 0);
 
   copy = ws_case_copy (read);
@@ -1103,7 +963,7 @@ static void
 test_case_validation (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autoptr(WsCase) existing = save_new_case (fixture->db, "AB-12/2023");
+  g_autoptr(WsCase) existing = ws_test_add_case (fixture->db, "AB-12/2023", "Regional Court Vienna");
   g_autoptr(WsCase) court_case = new_case ("  ab-12/2023 ", "Regional Court");
   g_autoptr(GError) error = NULL;
 
@@ -1141,7 +1001,7 @@ test_case_validation (Fixture       *fixture,
 
   ws_database_save_case (fixture->db, court_case, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (count_cases (fixture->db), ==, 2);
+  g_assert_cmpuint (count_listed (fixture->db, ws_database_list_cases), ==, 2);
 
   /* Renaming onto a taken reference is refused, keeping its own is not. */
   ws_case_set_reference (court_case, "AB-12/2023");
@@ -1185,26 +1045,11 @@ accused_id (WsDatabase *db,
 }
 
 static void
-add_screening (WsDatabase *db,
-               gint64      person_id,
-               gint64      case_id,
-               gint64      accused)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *sql = g_strdup_printf ("INSERT INTO screening (person_id, case_id, accused_id)"
-                                          " VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")",
-                                          person_id, case_id, accused);
-
-  _ws_database_exec (db, sql, &error);
-  g_assert_no_error (error);
-}
-
-static void
 test_case_accused_keep_ids (Fixture       *fixture,
                             gconstpointer  data)
 {
   g_autoptr(WsCase) court_case = new_case ("AB-12/2023", "Regional Court");
-  g_autoptr(WsPerson) person = save_new_person (fixture->db, "Witness Rose");
+  g_autoptr(WsPerson) person = ws_test_add_person (fixture->db, "Witness Rose", NULL);
   g_autoptr(WsCase) read = NULL;
   g_autoptr(GError) error = NULL;
   gint64 case_id, first, second;
@@ -1219,8 +1064,10 @@ test_case_accused_keep_ids (Fixture       *fixture,
   g_assert_cmpint (second, >, 0);
 
   /* Rose must not meet Accused 1, nor Accused 2. */
-  add_screening (fixture->db, ws_person_get_id (person), case_id, first);
-  add_screening (fixture->db, ws_person_get_id (person), case_id, second);
+  ws_test_exec (fixture->db, "INSERT INTO screening (person_id, case_id, accused_id)"
+                             " VALUES (%lld, %lld, %lld), (%lld, %lld, %lld)",
+                (long long) ws_person_get_id (person), (long long) case_id, (long long) first,
+                (long long) ws_person_get_id (person), (long long) case_id, (long long) second);
 
   /* Rename Accused 2, add one, and reorder: Accused 1 keeps its row. */
   ws_case_set_accused (court_case, (const char *[]) { "Accused 3", "Accused B", "Accused 1", NULL });
@@ -1229,34 +1076,34 @@ test_case_accused_keep_ids (Fixture       *fixture,
 
   g_assert_cmpint (accused_id (fixture->db, case_id, "Accused 1"), ==, first);
   g_assert_cmpint (accused_id (fixture->db, case_id, "Accused 2"), ==, 0);
-  g_assert_cmpint (query_int (fixture->db, "SELECT count(*) FROM accused"), ==, 3);
+  g_assert_cmpint (ws_test_count_rows (fixture->db, "accused"), ==, 3);
   {
     g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM screening WHERE accused_id = %" G_GINT64_FORMAT, first);
 
-    g_assert_cmpint (query_int (fixture->db, sql), ==, 1);
+    g_assert_cmpint (ws_test_query_int (fixture->db, sql), ==, 1);
   }
   /* The screening that named the removed label went with it. */
-  g_assert_cmpint (query_int (fixture->db, "SELECT count(*) FROM screening"), ==, 1);
+  g_assert_cmpint (ws_test_count_rows (fixture->db, "screening"), ==, 1);
 
   read = ws_database_get_case (fixture->db, case_id, &error);
   g_assert_no_error (error);
-  assert_strv (ws_case_get_accused (read), (const char *[]) { "Accused 3", "Accused B", "Accused 1", NULL });
+  ws_test_assert_strv (ws_case_get_accused (read), (const char *[]) { "Accused 3", "Accused B", "Accused 1", NULL });
 
   /* Clearing the list removes them all. */
   ws_case_set_accused (court_case, NULL);
   ws_database_save_case (fixture->db, court_case, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (fixture->db, "SELECT count(*) FROM accused"), ==, 0);
-  g_assert_cmpint (query_int (fixture->db, "SELECT count(*) FROM screening"), ==, 0);
+  g_assert_cmpint (ws_test_count_rows (fixture->db, "accused"), ==, 0);
+  g_assert_cmpint (ws_test_count_rows (fixture->db, "screening"), ==, 0);
 }
 
 static void
 test_case_edit_and_delete (Fixture       *fixture,
                            gconstpointer  data)
 {
-  g_autoptr(WsCase) court_case = save_new_case (fixture->db, "AB-12/2023");
+  g_autoptr(WsCase) court_case = ws_test_add_case (fixture->db, "AB-12/2023", "Regional Court Vienna");
   g_autoptr(WsCase) stale = NULL;
-  g_autoptr(WsPerson) person = save_new_person (fixture->db, "Witness Rose");
+  g_autoptr(WsPerson) person = ws_test_add_person (fixture->db, "Witness Rose", NULL);
   g_autoptr(WsPerson) still = NULL;
   g_autoptr(GPtrArray) parties = NULL;
   g_autoptr(GError) error = NULL;
@@ -1277,27 +1124,27 @@ test_case_edit_and_delete (Fixture       *fixture,
   ws_database_delete_case (fixture->db, id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (count_history (fixture->db, "case", id, "deleted"), ==, 1);
-  g_assert_cmpuint (count_cases (fixture->db), ==, 0);
-  g_assert_cmpint (query_int (fixture->db, "SELECT count(*) FROM case_offence"), ==, 0);
+  g_assert_cmpuint (count_listed (fixture->db, ws_database_list_cases), ==, 0);
+  g_assert_cmpint (ws_test_count_rows (fixture->db, "case_offence"), ==, 0);
 
   /* The witness stays, without the link. */
   still = ws_database_get_person (fixture->db, ws_person_get_id (person), &error);
   g_assert_no_error (error);
-  assert_strv (ws_person_get_case_references (still), (const char *[]) { NULL });
+  ws_test_assert_strv (ws_person_get_case_references (still), (const char *[]) { NULL });
   parties = ws_database_list_parties_of_person (fixture->db, ws_person_get_id (person), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (parties->len, ==, 0);
 
   /* A form still open on the deleted case cannot bring it back. */
-  history = query_int (fixture->db, "SELECT count(*) FROM change_history");
+  history = ws_test_count_rows (fixture->db, "change_history");
   ws_case_set_notes (stale, "too late");
   g_assert_false (ws_database_save_case (fixture->db, stale, &error));
   g_assert_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_NOT_FOUND);
   g_clear_error (&error);
   g_assert_cmpint (ws_case_get_id (stale), ==, id);
-  g_assert_cmpuint (count_cases (fixture->db), ==, 0);
-  g_assert_cmpint (query_int (fixture->db, "SELECT count(*) FROM case_offence"), ==, 0);
-  g_assert_cmpint (query_int (fixture->db, "SELECT count(*) FROM change_history"), ==, history);
+  g_assert_cmpuint (count_listed (fixture->db, ws_database_list_cases), ==, 0);
+  g_assert_cmpint (ws_test_count_rows (fixture->db, "case_offence"), ==, 0);
+  g_assert_cmpint (ws_test_count_rows (fixture->db, "change_history"), ==, history);
 
   g_assert_false (ws_database_delete_case (fixture->db, id, &error));
   g_assert_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_NOT_FOUND);
@@ -1313,8 +1160,8 @@ static void
 test_party_labels (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(WsCase) court_case = save_new_case (fixture->db, "AB-12/2023");
-  g_autoptr(WsCase) other = save_new_case (fixture->db, "CD-1/2024");
+  g_autoptr(WsCase) court_case = ws_test_add_case (fixture->db, "AB-12/2023", "Regional Court Vienna");
+  g_autoptr(WsCase) other = ws_test_add_case (fixture->db, "CD-1/2024", "Regional Court Vienna");
   g_autoptr(GPtrArray) parties = NULL;
   g_autoptr(GError) error = NULL;
   gint64 case_id = ws_case_get_id (court_case);
@@ -1325,7 +1172,7 @@ test_party_labels (Fixture       *fixture,
       g_autofree char *name = g_strdup_printf ("Person %02u", i);
       g_autofree char *label = ws_database_suggest_party_label (fixture->db, case_id);
       g_autofree char *expected = g_strdup_printf ("Witness %c", 'A' + i);
-      g_autoptr(WsPerson) person = save_new_person (fixture->db, name);
+      g_autoptr(WsPerson) person = ws_test_add_person (fixture->db, name, NULL);
 
       g_assert_cmpstr (label, ==, expected);
       ws_database_link_party (fixture->db, case_id, ws_person_get_id (person), WS_PARTY_ROLE_VICTIM_WITNESS,
@@ -1361,9 +1208,9 @@ static void
 test_party_link_refusals (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autoptr(WsCase) court_case = save_new_case (fixture->db, "AB-12/2023");
-  g_autoptr(WsPerson) rose = save_new_person (fixture->db, "Witness Rose");
-  g_autoptr(WsPerson) iris = save_new_person (fixture->db, "Witness Iris");
+  g_autoptr(WsCase) court_case = ws_test_add_case (fixture->db, "AB-12/2023", "Regional Court Vienna");
+  g_autoptr(WsPerson) rose = ws_test_add_person (fixture->db, "Witness Rose", NULL);
+  g_autoptr(WsPerson) iris = ws_test_add_person (fixture->db, "Witness Iris", NULL);
   g_autoptr(GPtrArray) parties = NULL;
   g_autoptr(GError) error = NULL;
   gint64 case_id = ws_case_get_id (court_case);
@@ -1372,7 +1219,7 @@ test_party_link_refusals (Fixture       *fixture,
   ws_database_link_party (fixture->db, case_id, ws_person_get_id (rose), WS_PARTY_ROLE_VICTIM_WITNESS,
                           "  Witness A ", &error);
   g_assert_no_error (error);
-  history = query_int (fixture->db, "SELECT count(*) FROM change_history");
+  history = ws_test_count_rows (fixture->db, "change_history");
 
   /* The same label twice. */
   g_assert_false (ws_database_link_party (fixture->db, case_id, ws_person_get_id (iris), WS_PARTY_ROLE_WITNESS,
@@ -1408,17 +1255,17 @@ test_party_link_refusals (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (parties->len, ==, 1);
   g_assert_cmpstr (ws_case_party_get_label (g_ptr_array_index (parties, 0)), ==, "Witness A");
-  g_assert_cmpint (query_int (fixture->db, "SELECT count(*) FROM change_history"), ==, history);
+  g_assert_cmpint (ws_test_count_rows (fixture->db, "change_history"), ==, history);
 }
 
 static void
 test_party_lists_and_unlink (Fixture       *fixture,
                              gconstpointer  data)
 {
-  g_autoptr(WsCase) first = save_new_case (fixture->db, "ZZ-9/2024");
-  g_autoptr(WsCase) second = save_new_case (fixture->db, "AB-12/2023");
-  g_autoptr(WsPerson) rose = save_new_person (fixture->db, "Witness Rose");
-  g_autoptr(WsPerson) iris = save_new_person (fixture->db, "Witness Iris");
+  g_autoptr(WsCase) first = ws_test_add_case (fixture->db, "ZZ-9/2024", "Regional Court Vienna");
+  g_autoptr(WsCase) second = ws_test_add_case (fixture->db, "AB-12/2023", "Regional Court Vienna");
+  g_autoptr(WsPerson) rose = ws_test_add_person (fixture->db, "Witness Rose", NULL);
+  g_autoptr(WsPerson) iris = ws_test_add_person (fixture->db, "Witness Iris", NULL);
   g_autoptr(GPtrArray) of_case = NULL;
   g_autoptr(GPtrArray) of_person = NULL;
   g_autoptr(GPtrArray) after = NULL;
@@ -1487,7 +1334,7 @@ test_party_lists_and_unlink (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (after->len, ==, 1);
   g_assert_cmpstr (ws_case_party_get_pseudonym (g_ptr_array_index (after, 0)), ==, "Witness Iris");
-  g_assert_cmpuint (count_cases (fixture->db), ==, 2);
+  g_assert_cmpuint (count_listed (fixture->db, ws_database_list_cases), ==, 2);
 }
 
 int
@@ -1507,7 +1354,7 @@ main (int   argc,
   g_test_add_func ("/ws/time/zone-valid", test_time_zone_valid);
   g_test_add_func ("/ws/time/set-now", test_time_set_now);
 
-#define ADD(name, func) g_test_add ("/ws/store/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(name, func) g_test_add ("/ws/store/" name, Fixture, NULL, fixture_set_up, func, ws_test_fixture_tear_down)
   ADD ("person/create-and-read", test_person_create_and_read);
   ADD ("person/edit", test_person_edit);
   ADD ("person/pseudonym-required", test_person_pseudonym_required);

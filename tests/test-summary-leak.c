@@ -12,6 +12,7 @@
 #include "ws-page-renderer.h"
 #include "ws-store.h"
 #include "ws-summary.h"
+#include "ws-test-util.h"
 #include "ws-text.h"
 #include "ws-time.h"
 
@@ -571,36 +572,13 @@ planted_note (Witness *w,
                           w->guardian != NULL ? w->guardian : b->alias);
 }
 
-/* Fixture rows with no store API yet go in as SQL; %Q quotes. */
-static void
-exec (WsDatabase *db,
-      const char *format,
-      ...)
-{
-  g_autoptr(GError) error = NULL;
-  va_list args;
-  char *sql;
-
-  va_start (args, format);
-  sql = sqlite3_vmprintf (format, args);
-  va_end (args);
-  _ws_database_exec (db, sql, &error);
-  sqlite3_free (sql);
-  g_assert_no_error (error);
-}
-
 static long long
 save_case (WsDatabase *db,
            guint       index)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(WsCase) court_case = ws_case_new ();
   g_autofree char *reference = g_strdup_printf ("T2026%05u", index);
+  g_autoptr(WsCase) court_case = ws_test_add_case (db, reference, "Northgate Crown Court");
 
-  ws_case_set_reference (court_case, reference);
-  ws_case_set_court (court_case, "Northgate Crown Court");
-  ws_database_save_case (db, court_case, &error);
-  g_assert_no_error (error);
   return ws_case_get_id (court_case);
 }
 
@@ -623,22 +601,22 @@ plant_records (Unit      *unit,
   g_autofree char *recipient = g_strdup_printf ("Legal aid, attn. %s", b->guardian != NULL ? b->guardian : b->name);
   g_autofree char *link = g_strdup_printf ("https://video.example/join/%s", w->email);
 
-  exec (unit->db, "INSERT INTO support_item (person_id, need_code, phase, offered_on, consent, due_on, status, notes)"
-                  " VALUES (%lld, 'health.counselling', 'initial', '2026-01-05', 'accepted', '2026-04-10', 'in-progress', %Q),"
-                  " (%lld, 'legal.counsel', 'trial', '2026-03-01', 'accepted', '2026-03-10', 'done', %Q)", id, n1, id, n2);
-  exec (unit->db, "INSERT INTO measure (case_id, person_id, type, status, decided_on, refusal_reason, defence_position, notes)"
-                  " VALUES (%lld, %lld, 'screens', 'refused', '2026-02-20', %Q, %Q, %Q)",
+  ws_test_exec (unit->db, "INSERT INTO support_item (person_id, need_code, phase, offered_on, consent, due_on, status, notes)"
+                          " VALUES (%lld, 'health.counselling', 'initial', '2026-01-05', 'accepted', '2026-04-10', 'in-progress', %Q),"
+                          " (%lld, 'legal.counsel', 'trial', '2026-03-01', 'accepted', '2026-03-10', 'done', %Q)", id, n1, id, n2);
+  ws_test_exec (unit->db, "INSERT INTO measure (case_id, person_id, type, status, decided_on, refusal_reason, defence_position, notes)"
+                          " VALUES (%lld, %lld, 'screens', 'refused', '2026-02-20', %Q, %Q, %Q)",
         case_id, id, n3, own, other);
-  exec (unit->db, "INSERT INTO consent (person_id, recipient, purpose, given_on) VALUES (%lld, %Q, %Q, '2026-01-01')",
+  ws_test_exec (unit->db, "INSERT INTO consent (person_id, recipient, purpose, given_on) VALUES (%lld, %Q, %Q, '2026-01-01')",
         id, recipient, n2);
-  exec (unit->db, "INSERT INTO risk_assessment (person_id, assessed_on, level, threats, next_review)"
-                  " VALUES (%lld, '2026-03-01', 'high', %Q, '2026-04-01')", id, n1);
-  exec (unit->db, "INSERT INTO phase_change (person_id, phase, began_at, moved_by, note)"
-                  " VALUES (%lld, 'initial', '2026-01-05T09:00:00Z', %Q, %Q)", id, a->name, n1);
-  exec (unit->db, "INSERT INTO session (uid, hearing_id, person_id, court_site_id, remote_site_id, starts_at, ends_at,"
-                  " platform_ref, link_address, link_pin, technical_contact, support_person)"
-                  " VALUES ('leak-%u', %lld, %lld, %lld, %lld, '2026-03-25T%02u:00:00Z', '2026-03-25T%02u:30:00Z',"
-                  " 'VL-2026-%05u', %Q, %Q, %Q, %Q)",
+  ws_test_exec (unit->db, "INSERT INTO risk_assessment (person_id, assessed_on, level, threats, next_review)"
+                          " VALUES (%lld, '2026-03-01', 'high', %Q, '2026-04-01')", id, n1);
+  ws_test_exec (unit->db, "INSERT INTO phase_change (person_id, phase, began_at, moved_by, note)"
+                          " VALUES (%lld, 'initial', '2026-01-05T09:00:00Z', %Q, %Q)", id, a->name, n1);
+  ws_test_exec (unit->db, "INSERT INTO session (uid, hearing_id, person_id, court_site_id, remote_site_id, starts_at, ends_at,"
+                          " platform_ref, link_address, link_pin, technical_contact, support_person)"
+                          " VALUES ('leak-%u', %lld, %lld, %lld, %lld, '2026-03-25T%02u:00:00Z', '2026-03-25T%02u:30:00Z',"
+                          " 'VL-2026-%05u', %Q, %Q, %Q, %Q)",
         i, hearing, id, site, site, 8 + i % 8, 8 + i % 8, i, link, w->card, w->name, b->relative);
 }
 
@@ -653,7 +631,7 @@ plant_case (Unit      *unit,
   g_autofree char *note = planted_note (w, &unit->witnesses[(first + 2) % N_WITNESSES],
                                         &unit->witnesses[(first + 11) % N_WITNESSES], first + 6);
 
-  exec (unit->db, "INSERT INTO measure (case_id, type, status, notes) VALUES (%lld, 'in-camera', 'granted', %Q)",
+  ws_test_exec (unit->db, "INSERT INTO measure (case_id, type, status, notes) VALUES (%lld, 'in-camera', 'granted', %Q)",
         case_id, note);
 }
 
@@ -663,10 +641,10 @@ fill_unit (Unit *unit)
   g_autoptr(GError) error = NULL;
   long long site, hearing = 0, case_id = 0;
 
-  exec (unit->db, "INSERT OR IGNORE INTO need (code, category, title) VALUES"
-                  " ('health.counselling', 'Health', 'Psychological counselling and treatment'),"
-                  " ('legal.counsel', 'Legal and migration', 'Independent legal counsel')");
-  exec (unit->db, "INSERT INTO site (name, kind, zone) VALUES ('Northgate Court Room 2', 'court-room', 'Europe/London')");
+  ws_test_exec (unit->db, "INSERT OR IGNORE INTO need (code, category, title) VALUES"
+                          " ('health.counselling', 'Health', 'Psychological counselling and treatment'),"
+                          " ('legal.counsel', 'Legal and migration', 'Independent legal counsel')");
+  ws_test_exec (unit->db, "INSERT INTO site (name, kind, zone) VALUES ('Northgate Court Room 2', 'court-room', 'Europe/London')");
   site = _ws_database_last_insert_id (unit->db);
 
   for (guint i = 0; i < N_WITNESSES; i++)
@@ -678,8 +656,7 @@ fill_unit (Unit *unit)
       ws_person_set_pseudonym (w->person, w->pseudonym);
       ws_person_set_first_contact_on (w->person, "2026-01-05");
       ws_person_set_languages (w->person, (const char *[]) { "Romanian", NULL });
-      ws_database_save_person (unit->db, w->person, identity, &error);
-      g_assert_no_error (error);
+      ws_test_save_person (unit->db, w->person, identity);
       g_object_unref (identity);
     }
 
@@ -688,8 +665,8 @@ fill_unit (Unit *unit)
       if (i % N_PER_CASE == 0)
         {
           case_id = save_case (unit->db, i / N_PER_CASE);
-          exec (unit->db, "INSERT INTO hearing (case_id, site_id, starts_at, ends_at, zone) VALUES"
-                          " (%lld, %lld, '2026-03-25T08:00:00Z', '2026-03-25T17:00:00Z', 'Europe/London')",
+          ws_test_exec (unit->db, "INSERT INTO hearing (case_id, site_id, starts_at, ends_at, zone) VALUES"
+                                  " (%lld, %lld, '2026-03-25T08:00:00Z', '2026-03-25T17:00:00Z', 'Europe/London')",
                 case_id, site);
           hearing = _ws_database_last_insert_id (unit->db);
           plant_case (unit, i, case_id);
@@ -704,20 +681,6 @@ fill_unit (Unit *unit)
 /* ------------------------------------------------------------------ */
 /* Checking                                                            */
 
-static char *
-pdf_text (const char *pdf)
-{
-  g_autofree char *program = g_find_program_in_path ("pdftotext");
-  const char *argv[] = { program, "-raw", "-enc", "UTF-8", pdf, "-", NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
 
 /* How many identifiers of @w are in @text. */
 static guint
@@ -803,7 +766,9 @@ check_witness (Unit    *unit,
 
   ws_page_renderer_export_pdf (doc, pdf, &error);
   g_assert_no_error (error);
-  extracted = pdf_text (pdf);
+  /* The test was skipped up front where pdftotext is missing. */
+  extracted = ws_test_pdf_text (pdf, "-raw");
+  g_assert_nonnull (extracted);
   leaks += check_text (unit, w, where_pdf, extracted);
   if (leaks > 0)
     g_test_message ("%s", extracted);
@@ -858,28 +823,9 @@ test_checks_find_identifiers (void)
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        remove_tree (child);
-      }
-  g_remove (path);
-}
-
-static void
 test_no_identifier_leaves (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = ws_time_parse_instant (NOW);
   g_autofree char *program = g_find_program_in_path ("pdftotext");
-  g_autofree char *path = NULL;
   Unit unit = { 0 };
   guint leaks = 0;
   gint64 started = g_get_monotonic_time ();
@@ -890,13 +836,8 @@ test_no_identifier_leaves (void)
       return;
     }
 
-  ws_time_set_now (now);
-  unit.dir = g_dir_make_tmp ("ws-test-summary-leak-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (unit.dir, "ws.db", NULL);
-  unit.db = ws_database_new (path, NULL, &error);
-  g_assert_no_error (error);
-  ws_database_set_actor (unit.db, "Olga Officer", WS_ROLE_OFFICER);
+  ws_test_set_now (NOW);
+  unit.db = ws_test_open_tmp_db ("ws-test-summary-leak-XXXXXX", &unit.dir);
   fill_unit (&unit);
 
   for (guint i = 0; i < N_WITNESSES; i++)
@@ -906,9 +847,7 @@ test_no_identifier_leaves (void)
 
   for (guint i = 0; i < N_WITNESSES; i++)
     witness_clear (&unit.witnesses[i]);
-  g_assert_finalize_object (unit.db);
-  remove_tree (unit.dir);
-  g_free (unit.dir);
+  ws_test_close_tmp_db (unit.db, unit.dir);
   ws_time_set_now (NULL);
 }
 
