@@ -88,11 +88,12 @@ quit_action (GSimpleAction *action,
              gpointer       user_data)
 {
   GtkApplication *application = GTK_APPLICATION (user_data);
-  GList *windows = gtk_application_get_windows (application);
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (application));
 
+  /* Closing, not just quitting, so each window carries out its pending
+   * deletions and saves its size and place. */
   for (GList *l = windows; l != NULL; l = l->next)
-    if (WS_IS_WINDOW (l->data))
-      ws_window_flush_deletes (l->data);
+    gtk_window_close (l->data);
   g_application_quit (G_APPLICATION (application));
 }
 

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 
 #include "ws-cli.h"
@@ -140,6 +141,57 @@ export_summary (WsDatabase    *db,
   return TRUE;
 }
 
+/* A database this run created for an import that failed goes again, so
+ * a failed command leaves the disk as it found it. */
+static void
+remove_new_database (WsDatabase **db,
+                     const char  *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  g_clear_object (db);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (file);
+    }
+}
+
+static gboolean
+check_options (GVariantDict  *options,
+               const char    *database_path,
+               GError       **error)
+{
+  gboolean creates = g_variant_dict_contains (options, "demo") || g_variant_dict_contains (options, "import");
+  g_autofree char *path = database_path != NULL ? g_strdup (database_path) : ws_database_default_path ();
+
+  if (!g_variant_dict_contains (options, "export-summary"))
+    for (guint i = 0; summary_only_options[i] != NULL; i++)
+      if (g_variant_dict_contains (options, summary_only_options[i]))
+        {
+          /* Translators: %s is an option such as "output" */
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("--%s goes with --export-summary=PSEUDONYM"), summary_only_options[i]);
+          return FALSE;
+        }
+
+  if (g_variant_dict_contains (options, "demo") && g_variant_dict_contains (options, "import"))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--demo and --import cannot be combined; run one after the other"));
+      return FALSE;
+    }
+
+  /* Only filling a database may create one: a mistyped path must not
+   * leave an empty database behind, or export an empty document. */
+  if (!creates && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT, _("There is no database at %s"), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * ws_cli_run:
  * @database_path: (nullable): the database to use, or %NULL for the default
@@ -158,11 +210,19 @@ ws_cli_run (GVariantDict *options,
   g_autofree char *import_path = NULL;
   g_autofree char *export_path = NULL;
   g_autofree char *pseudonym = NULL;
+  g_autofree char *path = NULL;
+  gboolean existed;
+
+  /* Everything that can be checked is checked before anything is written. */
+  if (!check_options (options, database_path, &error))
+    return fail (error);
+  path = database_path != NULL ? g_strdup (database_path) : ws_database_default_path ();
+  existed = g_file_test (path, G_FILE_TEST_EXISTS);
 
   db = ws_database_new (database_path, NULL, &error);
   if (db == NULL)
     return fail (error);
-  ws_database_set_actor (db, g_get_user_name (), WS_ROLE_OFFICER);
+  ws_database_set_actor (db, g_get_real_name (), WS_ROLE_OFFICER);
 
   if (g_variant_dict_contains (options, "demo"))
     {
@@ -176,6 +236,8 @@ ws_cli_run (GVariantDict *options,
       if (!ws_exchange_import_file (db, import_path, &error))
         {
           g_prefix_error (&error, _("nothing was imported from %s: "), import_path);
+          if (!existed)
+            remove_new_database (&db, path);
           return fail (error);
         }
       g_print (_("Imported %s\n"), import_path);
@@ -193,15 +255,6 @@ ws_cli_run (GVariantDict *options,
       if (!export_summary (db, options, pseudonym, &error))
         return fail (error);
     }
-  else
-    for (guint i = 0; summary_only_options[i] != NULL; i++)
-      if (g_variant_dict_contains (options, summary_only_options[i]))
-        {
-          /* Translators: %s is an option such as "output" */
-          g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       _("--%s goes with --export-summary=PSEUDONYM"), summary_only_options[i]);
-          return fail (error);
-        }
 
   return 0;
 }

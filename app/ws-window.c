@@ -116,6 +116,16 @@ update_actions (WsWindow *self)
   const char *place = adw_view_stack_get_visible_child_name (self->stack);
   gboolean on_cases = g_strcmp0 (place, "cases") == 0;
 
+  /* While an import or the demonstration unit is being written, the
+   * database is held by that transaction: no other change is offered. */
+  gboolean can_write = !self->busy;
+
+  has_person = has_person && can_write;
+  has_case = has_case && can_write;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new", can_write);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-witness", can_write);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-case", can_write);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unlink-party", can_write);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-witness", has_person);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-witness", has_person);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.link-witness", has_person);
@@ -209,7 +219,7 @@ undo_clicked_cb (AdwToast      *toast,
   pending->undone = TRUE;
   pending->done = TRUE;
   ws_browser_set_item_hidden (pending->browser, pending->item, FALSE);
-  ws_browser_select (pending->browser, pending->item);
+  ws_browser_select_id (pending->browser, pending->id);
 }
 
 static void

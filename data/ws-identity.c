@@ -466,8 +466,14 @@ ensure_name_index (WsDatabase *db)
   g_clear_pointer (&stmt, sqlite3_finalize);
   {
     g_autofree char *detail = g_strdup_printf ("names of %u people indexed for search", index->entries->len);
+
+    /* A read that cannot be recorded is not kept. */
     if (!_ws_database_audit (db, "identity-search-index", NULL, detail, NULL))
-      g_debug ("Could not audit the search index");
+      {
+        _ws_database_unlock (db);
+        name_index_free (index);
+        return NULL;
+      }
   }
   _ws_database_unlock (db);
 
@@ -496,7 +502,15 @@ ws_database_search_identity (WsDatabase *db,
   if (folded_query == NULL || *folded_query == '\0' || !_ws_identity_check_role (db, NULL))
     return NULL;
 
+  /* Under the database lock: an import on another thread drops the index
+   * when it writes identity, and must not free it mid-search. */
+  _ws_database_lock (db);
   index = ensure_name_index (db);
+  if (index == NULL)
+    {
+      _ws_database_unlock (db);
+      return NULL;
+    }
   found = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   for (guint i = 0; i < index->entries->len; i++)
     {
@@ -505,6 +519,7 @@ ws_database_search_identity (WsDatabase *db,
       if (strstr (entry->folded, folded_query) != NULL)
         g_hash_table_add (found, g_memdup2 (&entry->person_id, sizeof (gint64)));
     }
+  _ws_database_unlock (db);
   return found;
 }
 

@@ -70,8 +70,22 @@ ws_text_strip_dup (const char *text)
 char **
 ws_text_split_list (const char *text)
 {
+  return ws_text_split_list_by (text, ",\n;");
+}
+
+/**
+ * ws_text_split_list_by:
+ * @separators: the characters that separate items, e.g. ";\n" for items
+ *   that may themselves contain commas (offences, addresses)
+ *
+ * Returns: (transfer full): the items, stripped, without blanks
+ */
+char **
+ws_text_split_list_by (const char *text,
+                       const char *separators)
+{
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) parts = g_strsplit_set (text != NULL ? text : "", ",\n;", -1);
+  g_auto(GStrv) parts = g_strsplit_set (text != NULL ? text : "", separators, -1);
 
   for (guint i = 0; parts[i] != NULL; i++)
     {

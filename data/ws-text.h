@@ -14,6 +14,8 @@ char       *ws_text_fold            (const char  *text);
 gboolean    ws_text_is_blank        (const char  *text);
 char       *ws_text_strip_dup       (const char  *text);
 char      **ws_text_split_list      (const char  *text);
+char      **ws_text_split_list_by   (const char  *text,
+                                     const char  *separators);
 char       *ws_text_join_list       (const char * const *items);
 char       *ws_language_format      (const char  *language,
                                      const char  *dialect);

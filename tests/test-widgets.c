@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "ws-case-editor.h"
@@ -12,6 +11,7 @@
 #include "ws-person-editor.h"
 #include "ws-store.h"
 #include "ws-summary-dialog.h"
+#include "ws-test-util.h"
 #include "ws-text.h"
 #include "ws-window.h"
 #include "ws-witnesses-view.h"
@@ -71,11 +71,10 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  f->dir = g_dir_make_tmp ("ws-widgets-XXXXXX", &error);
-  g_assert_no_error (error);
+  /* The default actor, as the program starts with. */
+  f->dir = ws_test_make_tmp_dir ("ws-widgets-XXXXXX");
   path = g_build_filename (f->dir, "test.db", NULL);
-  f->db = ws_database_new (path, NULL, &error);
-  g_assert_no_error (error);
+  f->db = ws_test_open_db (path);
   if (GPOINTER_TO_INT (data))
     {
       ws_demo_fill (f->db, WS_DEMO_WITNESSES, 7, &error);
@@ -90,21 +89,9 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   gtk_window_destroy (GTK_WINDOW (f->window));
   spin ();
-  g_assert_finalize_object (f->db);
-
-  dir = g_dir_open (f->dir, 0, NULL);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (f->dir, name, NULL);
-      g_unlink (file);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
+  ws_test_close_tmp_db (f->db, f->dir);
 }
 
 static void
@@ -196,6 +183,12 @@ test_create_and_find (Fixture       *f,
     g_assert_cmpstr (ws_person_get_pseudonym (shown), ==, "Kestrel");
   }
 
+  /* A reload keeps the name search working for the text still typed. */
+  ws_database_emit_changed (f->db);
+  spin ();
+  spin ();
+  g_assert_cmpuint (ws_browser_get_n_shown (witness_browser (f)), ==, 1);
+
   /* A prosecutor's search never matches on identity. */
   ws_database_set_actor (f->db, "Prosecutor", WS_ROLE_PROSECUTOR);
   ws_browser_set_search_text (witness_browser (f), "testovna");
@@ -279,6 +272,14 @@ test_delete_waits_for_undo (Fixture       *f,
   g_assert_cmpuint (ws_browser_get_n_shown (browser), ==, persons->len - 1);
   after = ws_database_list_persons (f->db, NULL, NULL);
   g_assert_cmpuint (after->len, ==, persons->len);
+
+  /* Another change reloads the list with new objects: the record stays
+   * hidden. */
+  ws_database_emit_changed (f->db);
+  spin ();
+  g_assert_true (browser_ready (browser, persons->len - 1));
+  spin ();
+  g_assert_cmpuint (ws_browser_get_n_shown (browser), ==, persons->len - 1);
 
   /* Closing the window carries the deletion out. */
   ws_window_flush_deletes (f->window);
@@ -375,20 +376,16 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 
-  g_test_add ("/ws/widgets/opens-on-demo", Fixture, GINT_TO_POINTER (TRUE),
-              fixture_set_up, test_opens_on_demo, fixture_tear_down);
-  g_test_add ("/ws/widgets/create-and-find", Fixture, GINT_TO_POINTER (TRUE),
-              fixture_set_up, test_create_and_find, fixture_tear_down);
-  g_test_add ("/ws/widgets/invalid-form-saves-nothing", Fixture, GINT_TO_POINTER (TRUE),
-              fixture_set_up, test_invalid_form_saves_nothing, fixture_tear_down);
-  g_test_add ("/ws/widgets/duplicate-case-reference", Fixture, GINT_TO_POINTER (TRUE),
-              fixture_set_up, test_duplicate_case_reference, fixture_tear_down);
-  g_test_add ("/ws/widgets/delete-waits-for-undo", Fixture, GINT_TO_POINTER (TRUE),
-              fixture_set_up, test_delete_waits_for_undo, fixture_tear_down);
-  g_test_add ("/ws/widgets/summary-preview-and-pdf", Fixture, GINT_TO_POINTER (TRUE),
-              fixture_set_up, test_summary_preview_and_pdf, fixture_tear_down);
-  g_test_add ("/ws/widgets/empty-state", Fixture, GINT_TO_POINTER (FALSE),
-              fixture_set_up, test_empty_state, fixture_tear_down);
+#define ADD(name, func, with_demo) \
+  g_test_add ("/ws/widgets/" name, Fixture, GINT_TO_POINTER (with_demo), fixture_set_up, func, fixture_tear_down)
+  ADD ("opens-on-demo", test_opens_on_demo, TRUE);
+  ADD ("create-and-find", test_create_and_find, TRUE);
+  ADD ("invalid-form-saves-nothing", test_invalid_form_saves_nothing, TRUE);
+  ADD ("duplicate-case-reference", test_duplicate_case_reference, TRUE);
+  ADD ("delete-waits-for-undo", test_delete_waits_for_undo, TRUE);
+  ADD ("summary-preview-and-pdf", test_summary_preview_and_pdf, TRUE);
+  ADD ("empty-state", test_empty_state, FALSE);
+#undef ADD
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -49,8 +49,8 @@ static void
 fill_form (WsCaseEditor *self)
 {
   WsCase *c = self->court_case;
-  g_autofree char *offences = ws_text_join_list (ws_case_get_offences (c));
-  g_autofree char *accused = ws_text_join_list (ws_case_get_accused (c));
+  g_autofree char *offences = g_strjoinv ("; ", (char **) ws_case_get_offences (c));
+  g_autofree char *accused = g_strjoinv ("; ", (char **) ws_case_get_accused (c));
   const char * const *forms = ws_case_get_exploitation (c);
 
   ws_form_set_entry_text (self->reference_row, ws_case_get_reference (c));
@@ -82,8 +82,8 @@ collect_case (WsCaseEditor *self)
   g_autofree char *offences_text = ws_form_entry_text (self->offences_row);
   g_autofree char *accused_text = ws_form_entry_text (self->accused_row);
   g_autofree char *notes = ws_form_text_view_text (self->notes_view);
-  g_auto(GStrv) offences = ws_text_split_list (offences_text);
-  g_auto(GStrv) accused = ws_text_split_list (accused_text);
+  g_auto(GStrv) offences = ws_text_split_list_by (offences_text, ";\n");
+  g_auto(GStrv) accused = ws_text_split_list_by (accused_text, ";\n");
   g_autoptr(GStrvBuilder) forms = g_strv_builder_new ();
   g_auto(GStrv) form_list = NULL;
 

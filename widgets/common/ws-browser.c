@@ -45,6 +45,7 @@ struct _WsBrowser
   WsBrowserMatchFunc  match;
   gpointer            match_data;
   GObject            *selected;
+  gboolean            refiltering;
   WsBrowserRowFunc    row;
   WsBrowserCountFunc  count;
   WsBrowserLoadFunc   load;
@@ -68,8 +69,13 @@ static gboolean
 filter_item (WsBrowser *self,
              gpointer   item)
 {
-  if (g_hash_table_contains (self->hidden, item))
-    return FALSE;
+  if (self->get_id != NULL && g_hash_table_size (self->hidden) > 0)
+    {
+      gint64 id = self->get_id (item);
+
+      if (g_hash_table_contains (self->hidden, &id))
+        return FALSE;
+    }
   if (self->match == NULL || self->folded_query == NULL || *self->folded_query == '\0')
     return TRUE;
   return self->match (item, self->folded_query, self->match_data);
@@ -126,6 +132,10 @@ show_selected (WsBrowser *self)
 static void
 selection_changed_cb (WsBrowser *self)
 {
+  /* While the shown records are replaced, positions change under the
+   * selection; the refilter puts it back on the same record itself. */
+  if (self->refiltering)
+    return;
   show_selected (self);
   if (self->selected != NULL)
     adw_leaflet_set_visible_child (self->leaflet, self->content);
@@ -343,7 +353,7 @@ ws_browser_init (WsBrowser *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->hidden = g_hash_table_new_full (g_direct_hash, g_direct_equal, g_object_unref, NULL);
+  self->hidden = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->shown = ws_slot_list_new ();
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -387,23 +397,33 @@ ws_browser_set_source (WsBrowser          *self,
   ws_browser_refilter (self);
 }
 
-static void
-select_by_id (WsBrowser *self,
-              gint64     id)
+static guint
+find_by_id (WsBrowser *self,
+            gint64     id)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
 
-  for (guint i = 0; i < n && id > 0; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->model), i);
+  for (guint i = 0; i < n; i++)
+    if (self->get_id (ws_slot_list_get_target (self->shown, i)) == id)
+      return i;
+  return GTK_INVALID_LIST_POSITION;
+}
 
-      if (self->get_id (item) == id)
-        {
-          ws_browser_select (self, item);
-          return;
-        }
-    }
-  ws_browser_select (self, NULL);
+/**
+ * ws_browser_select_id:
+ * @id: the record to select, or 0 to select nothing
+ */
+void
+ws_browser_select_id (WsBrowser *self,
+                      gint64     id)
+{
+  guint position;
+
+  g_return_if_fail (WS_IS_BROWSER (self));
+
+  position = id > 0 ? find_by_id (self, id) : GTK_INVALID_LIST_POSITION;
+  ws_browser_select (self, position != GTK_INVALID_LIST_POSITION
+                           ? ws_slot_list_get_target (self->shown, position) : NULL);
 }
 
 static void
@@ -430,7 +450,7 @@ loaded_cb (GObject      *source,
   g_signal_emit (self, signals[LOADED], 0);
   self->loading = FALSE;
   ws_browser_refilter (self);
-  select_by_id (self, self->select_id);
+  ws_browser_select_id (self, self->select_id);
 }
 
 /**
@@ -569,12 +589,18 @@ ws_browser_set_item_hidden (WsBrowser *self,
                             gpointer   item,
                             gboolean   hidden)
 {
-  g_return_if_fail (WS_IS_BROWSER (self));
+  gint64 id;
 
+  g_return_if_fail (WS_IS_BROWSER (self));
+  g_return_if_fail (self->get_id != NULL);
+
+  /* By id, so the record stays hidden when a reload brings a new object
+   * for it. */
+  id = self->get_id (item);
   if (hidden)
-    g_hash_table_add (self->hidden, g_object_ref (item));
+    g_hash_table_add (self->hidden, g_memdup2 (&id, sizeof id));
   else
-    g_hash_table_remove (self->hidden, item);
+    g_hash_table_remove (self->hidden, &id);
   ws_browser_refilter (self);
 }
 
@@ -590,6 +616,7 @@ void
 ws_browser_refilter (WsBrowser *self)
 {
   g_autoptr(GPtrArray) matches = NULL;
+  guint position;
   guint n;
 
   g_return_if_fail (WS_IS_BROWSER (self));
@@ -605,17 +632,17 @@ ws_browser_refilter (WsBrowser *self)
       else
         g_object_unref (item);
     }
+  self->refiltering = TRUE;
   ws_slot_list_set_items (self->shown, matches);
+  position = ws_slot_list_find (self->shown, self->selected);
+  if (position == GTK_INVALID_LIST_POSITION && self->selected != NULL && self->get_id != NULL)
+    position = find_by_id (self, self->get_id (self->selected));
+  gtk_single_selection_set_selected (self->selection, position);
+  self->refiltering = FALSE;
 
-  /* Positions now show other records: keep the selection on the record. */
-  {
-    guint position = ws_slot_list_find (self->shown, self->selected);
-
-    if (position != gtk_single_selection_get_selected (self->selection))
-      gtk_single_selection_set_selected (self->selection, position);
-    if (position == GTK_INVALID_LIST_POSITION && self->selected != NULL)
-      show_selected (self);
-  }
+  /* The page follows only when the record itself changed or went. */
+  if (selected_target (self) != (gpointer) self->selected)
+    show_selected (self);
   update_state (self);
 }
 

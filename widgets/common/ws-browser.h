@@ -64,6 +64,8 @@ void      ws_browser_set_loading      (WsBrowser          *self,
 gpointer  ws_browser_get_selected     (WsBrowser          *self);
 void      ws_browser_select           (WsBrowser          *self,
                                        gpointer            item);
+void      ws_browser_select_id        (WsBrowser          *self,
+                                       gint64              id);
 void      ws_browser_set_item_hidden  (WsBrowser          *self,
                                        gpointer            item,
                                        gboolean            hidden);

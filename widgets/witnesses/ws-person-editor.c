@@ -150,7 +150,7 @@ collect_identity (WsPersonEditor *self)
   for (guint i = 0; i < G_N_ELEMENTS (identity_lists); i++)
     {
       g_autofree char *text = ws_form_entry_text (ROW_AT (self, identity_lists[i].offset));
-      g_auto(GStrv) items = g_strsplit_set (text, ";\n", -1);
+      g_auto(GStrv) items = ws_text_split_list_by (text, ";\n");
 
       ws_identity_set_list (identity, identity_lists[i].field, (const char * const *) items);
     }
