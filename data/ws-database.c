@@ -55,6 +55,7 @@ static guint signals[N_SIGNALS];
 /* Ordered upgrades: entry i takes user_version i to i + 1. */
 static const char * const migrations[] = {
   "/org/witnesssupport/WitnessSupport/data/ws-schema.sql",
+  "/org/witnesssupport/WitnessSupport/data/ws-schema-2.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == WS_SCHEMA_VERSION);
 

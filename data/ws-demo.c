@@ -3067,6 +3067,17 @@ write_measure (Demo       *d,
           status = "granted";
         }
     }
+  /* Linking a child proposed its testimonial aids already; the demo's own
+   * history of that measure replaces the bare proposal. */
+  {
+    g_autofree char *sql = g_strdup_printf ("DELETE FROM measure WHERE case_id = %" G_GINT64_FORMAT
+                                            " AND person_id = %" G_GINT64_FORMAT
+                                            " AND type = '%s' AND status = 'proposed'", c->id, p->id, type);
+
+    g_assert (strchr (type, '\'') == NULL);
+    if (!_ws_database_exec (d->db, sql, &d->error))
+      return FALSE;
+  }
   plan_measure_steps (d, status, MAX (proposed, 1), &m);
   if (!run (d, Q_MEASURE, "IIJtttotottttt", c->id, p->id, hearing, type, status, requested_by, m.applied,
             m.decided[0] != '\0' ? "Presiding judge" : "", m.decided, centres[c->centre].legal_basis,

@@ -637,6 +637,7 @@ static const Field measure_fields[] = {
   TEXT ("defence_position"),
   TEXT ("booking_reference"),
   TEXT ("notes"),
+  TEXT ("alternative"),
 };
 static const Table measures_table = {
   .member = "measures", .table = "measure", .owner_column = "case_id",
@@ -1724,9 +1725,14 @@ ws_exchange_export_to_file (WsDatabase  *db,
   data = ws_exchange_export_to_data (db, &length, error);
   if (data == NULL)
     return FALSE;
-  return g_file_set_contents_full (path, data, length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT,
-                                   0600, error);
+  if (!g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
+    {
+      /* The identity was read; the trail says the file never came to be. */
+      if (!ws_database_audit_event (db, "export-failed", NULL, "the file could not be written", NULL))
+        g_debug ("Could not record the failed export");
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------ */

@@ -9,6 +9,7 @@
 #include "ws-case-private.h"
 #include "ws-database-private.h"
 #include "ws-enums.h"
+#include "ws-measure.h"
 #include "ws-store.h"
 #include "ws-text.h"
 #include "ws-time.h"
@@ -276,7 +277,7 @@ write_accused (WsDatabase   *db,
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   stmt = _ws_database_prepare (db, "INSERT INTO accused (case_id, position, label) VALUES (?1, ?2, ?3)"
-                                   " ON CONFLICT (case_id, label) DO UPDATE SET position = excluded.position", error);
+                                   " ON CONFLICT (case_id, label) DO UPDATE SET position = excluded.position, label = excluded.label", error);
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; labels[i] != NULL; i++)
@@ -606,7 +607,9 @@ ws_database_link_party (WsDatabase   *db,
       _ws_database_set_error (db, error, _("Linking the witness"));
       goto fail;
     }
-  if (!_ws_database_record_change (db, "case-party", _ws_database_last_insert_id (db), "linked", error))
+  /* A child witness gets testimonial aids proposed by themselves. */
+  if (!_ws_database_record_change (db, "case-party", _ws_database_last_insert_id (db), "linked", error) ||
+      !ws_database_propose_child_aids (db, case_id, person_id, NULL, error))
     goto fail;
   g_clear_pointer (&stmt, sqlite3_finalize);
   return _ws_database_commit (db, error);

@@ -9,6 +9,7 @@
 #include "ws-database-private.h"
 #include "ws-enums.h"
 #include "ws-identity.h"
+#include "ws-measure.h"
 #include "ws-summary.h"
 #include "ws-text.h"
 #include "ws-time.h"
@@ -47,30 +48,6 @@ typedef struct {
   const char *code;
   const char *label;
 } Label;
-
-static const Label measure_types[] = {
-  { "pseudonym", N_("Pseudonym; identifying details withheld") },
-  { "video-link-room", N_("Video link from another room") },
-  { "video-link-remote", N_("Video link from a remote witness suite") },
-  { "video-link-abroad", N_("Video link from abroad") },
-  { "screens", N_("Screens") },
-  { "in-camera", N_("Closed hearing (in camera)") },
-  { "voice-distortion", N_("Voice distortion") },
-  { "image-distortion", N_("Image distortion") },
-  { "support-person", N_("Support person present") },
-  { "intermediary", N_("Intermediary or communication aid") },
-  { "robes-removed", N_("Robes and uniforms removed") },
-  { "recorded-interview", N_("Video-recorded interview as evidence in chief") },
-  { "written-statement", N_("Written statement in lieu of live testimony") },
-  { "earlier-evidence", N_("Evidence from an earlier trial re-admitted") },
-  { "separate-waiting", N_("Separate waiting area, entrance and timing") },
-  { "questioning-limits", N_("Limits on questioning") },
-  { "non-disclosure", N_("Non-disclosure of identity and location") },
-  { "shelter-security", N_("Shelter security") },
-  { "pre-trial-detention", N_("Pre-trial detention of the accused") },
-  { "protection-programme", N_("Witness protection programme") },
-  { "ongoing-protection", N_("Ongoing protection after trial") },
-};
 
 static const Label measure_statuses[] = {
   { "proposed", N_("Proposed") },
@@ -131,6 +108,14 @@ label_or_redact (Summary     *s,
   const char *label = lookup_label (table, n, code);
 
   return label != NULL ? g_strdup (label) : redact (s, code);
+}
+
+/* The catalogue's label; a code it does not know is free text. */
+static char *
+measure_type_label (Summary    *s,
+                    const char *code)
+{
+  return ws_measure_type_lookup (code) != NULL ? g_strdup (ws_measure_type_get_label (code)) : redact (s, code);
 }
 
 static const char *
@@ -423,7 +408,7 @@ add_measure_row (Summary      *s,
   static const double widths[] = { 2.6, 1.7, 1.1, 1.6, 3.2 };
   const char *headers[] = { _("Measure"), _("Applies to"), _("Status"), _("Decided"), _("Notes"), NULL };
   const char *reference = column (stmt, 7);
-  g_autofree char *type = label_or_redact (s, measure_types, G_N_ELEMENTS (measure_types), column (stmt, 0));
+  g_autofree char *type = measure_type_label (s, column (stmt, 0));
   g_autofree char *scope = measure_scope (s, stmt);
   g_autofree char *status = label_or_redact (s, measure_statuses, G_N_ELEMENTS (measure_statuses), column (stmt, 1));
   g_autofree char *decided = format_stored_day (column (stmt, 2));

@@ -3,12 +3,12 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "ws-database-private.h"
 #include "ws-demo.h"
 #include "ws-store.h"
+#include "ws-test-util.h"
 #include "ws-text.h"
 #include "ws-time.h"
 
@@ -21,87 +21,26 @@ static WsDatabase *
 open_database (Fixture    *fixture,
                const char *name)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-  WsDatabase *db = ws_database_new (path, NULL, &error);
 
-  g_assert_no_error (error);
-  return db;
+  return ws_test_open_db (path);
 }
 
+/* The default actor is kept: the suite checks the demonstration needs no other. */
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("test-demo-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = ws_test_make_tmp_dir ("test-demo-XXXXXX");
   fixture->db = open_database (fixture, "unit.db");
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_remove (child);
-    }
-  g_rmdir (path);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  /* A GTask's worker thread may drop its reference to the database just
-   * after the callback ran; give it a moment before checking for leaks. */
-  for (guint i = 0; i < 5000 && g_atomic_int_get (&G_OBJECT (fixture->db)->ref_count) > 1; i++)
-    g_usleep (1000);
-  g_assert_finalize_object (fixture->db);
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
-}
-
-/* ------------------------------------------------------------------ */
-
-static gint64
-count (WsDatabase *db,
-       const char *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gint64 value;
-
-  _ws_database_lock (db);
-  stmt = _ws_database_prepare (db, sql, NULL);
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  _ws_database_unlock (db);
-  return value;
-}
-
-static char *
-text (WsDatabase *db,
-      const char *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  char *value = NULL;
-
-  _ws_database_lock (db);
-  stmt = _ws_database_prepare (db, sql, NULL);
-  g_assert_nonnull (stmt);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = _ws_column_dup (stmt, 0);
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  _ws_database_unlock (db);
-  return value;
+  ws_test_wait_for_last_ref (fixture->db);
+  ws_test_close_tmp_db (fixture->db, fixture->dir);
 }
 
 /* Every table the demonstration fills, to prove a refusal wrote nothing. */
@@ -115,22 +54,16 @@ static const char * const tables[] = {
   "session_history", "audit", "change_history",
 };
 
-static gint64
-count_table (WsDatabase *db,
-             const char *table)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
-
-  return count (db, sql);
-}
-
 static void
 assert_constraints_hold (WsDatabase *db)
 {
-  g_autofree char *integrity = text (db, "PRAGMA integrity_check");
+  g_autofree char *integrity = ws_test_query_text (db, "PRAGMA integrity_check");
 
   g_assert_cmpstr (integrity, ==, "ok");
-  g_assert_cmpint (count (db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  g_assert_cmpint (ws_test_query_int (db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  /* Aids proposed on linking a child are not written a second time. */
+  g_assert_cmpint (ws_test_query_int (db, "SELECT count(*) FROM (SELECT 1 FROM measure WHERE person_id IS NOT NULL"
+                                          " GROUP BY case_id, person_id, type HAVING count(*) > 1)"), ==, 0);
 }
 
 static void
@@ -157,71 +90,71 @@ test_unit_counts (Fixture       *fixture,
   fill (db, WS_DEMO_WITNESSES, 7);
   assert_constraints_hold (db);
 
-  g_assert_cmpint (count (db, "SELECT count(*) FROM person"), ==, WS_DEMO_WITNESSES);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM identity"), ==, WS_DEMO_WITNESSES);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM court_case"), ==, 12);
-  g_assert_cmpint (count (db, "SELECT count(DISTINCT stage) FROM court_case"), ==, 6);
-  g_assert_cmpint (count (db, "SELECT count(DISTINCT phase) FROM person"), ==, 5);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM person WHERE age_status = 'child'"), >=, 1);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM person WHERE age_status = 'presumed-child'"), >=, 1);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM person WHERE age_status = 'child' AND age_assessed_on IS NULL"), ==, 0);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM person p WHERE NOT EXISTS"
-                              " (SELECT 1 FROM case_party WHERE person_id = p.id)"), >=, 2);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM case_party WHERE label NOT LIKE 'Witness %'"), ==, 0);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM court_case c WHERE NOT EXISTS"
-                              " (SELECT 1 FROM case_party WHERE case_id = c.id)"), ==, 0);
-  g_assert_cmpint (count (db, "SELECT count(DISTINCT form) FROM case_exploitation"), >=, 6);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM accused WHERE label NOT LIKE 'Accused _'"), ==, 0);
+  g_assert_cmpint (ws_test_count_rows (db, "person"), ==, WS_DEMO_WITNESSES);
+  g_assert_cmpint (ws_test_count_rows (db, "identity"), ==, WS_DEMO_WITNESSES);
+  g_assert_cmpint (ws_test_count_rows (db, "court_case"), ==, 12);
+  g_assert_cmpint (ws_test_query_int (db, "SELECT count(DISTINCT stage) FROM court_case"), ==, 6);
+  g_assert_cmpint (ws_test_query_int (db, "SELECT count(DISTINCT phase) FROM person"), ==, 5);
+  g_assert_cmpint (ws_test_query_int (db, "SELECT count(*) FROM person WHERE age_status = 'child'"), >=, 1);
+  g_assert_cmpint (ws_test_query_int (db, "SELECT count(*) FROM person WHERE age_status = 'presumed-child'"), >=, 1);
+  g_assert_cmpint (ws_test_query_int (db, "SELECT count(*) FROM person WHERE age_status = 'child' AND age_assessed_on IS NULL"), ==, 0);
+  g_assert_cmpint (ws_test_query_int (db, "SELECT count(*) FROM person p WHERE NOT EXISTS"
+                                          " (SELECT 1 FROM case_party WHERE person_id = p.id)"), >=, 2);
+  g_assert_cmpint (ws_test_query_int (db, "SELECT count(*) FROM case_party WHERE label NOT LIKE 'Witness %'"), ==, 0);
+  g_assert_cmpint (ws_test_query_int (db, "SELECT count(*) FROM court_case c WHERE NOT EXISTS"
+                                          " (SELECT 1 FROM case_party WHERE case_id = c.id)"), ==, 0);
+  g_assert_cmpint (ws_test_query_int (db, "SELECT count(DISTINCT form) FROM case_exploitation"), >=, 6);
+  g_assert_cmpint (ws_test_query_int (db, "SELECT count(*) FROM accused WHERE label NOT LIKE 'Accused _'"), ==, 0);
 
   /* People abroad, in the zones the scheduler must cope with. */
-  g_assert_cmpint (count (db, "SELECT count(DISTINCT zone) FROM person WHERE zone IN"
-                              " ('Europe/Bucharest', 'Asia/Bangkok', 'Africa/Lagos', 'Asia/Ho_Chi_Minh')"), ==, 4);
+  g_assert_cmpint (ws_test_query_int (db, "SELECT count(DISTINCT zone) FROM person WHERE zone IN"
+                                          " ('Europe/Bucharest', 'Asia/Bangkok', 'Africa/Lagos', 'Asia/Ho_Chi_Minh')"), ==, 4);
 
   /* Hearings both behind and ahead of now. */
-  g_assert_cmpint (count (db, "SELECT count(*) FROM hearing WHERE starts_at > strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')"), >=, 3);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM hearing WHERE starts_at < strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')"), >=, 3);
+  g_assert_cmpint (ws_test_query_int (db, "SELECT count(*) FROM hearing WHERE starts_at > strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')"), >=, 3);
+  g_assert_cmpint (ws_test_query_int (db, "SELECT count(*) FROM hearing WHERE starts_at < strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')"), >=, 3);
 
   /* Sites of every kind in several zones, each with hours, and a closure. */
-  g_assert_cmpint (count (db, "SELECT count(DISTINCT zone) FROM site"), >=, 5);
-  g_assert_cmpint (count (db, "SELECT count(DISTINCT zone) FROM site WHERE zone IN ('Europe/London', 'Europe/Vienna',"
-                              " 'America/New_York', 'Asia/Bangkok', 'Australia/Sydney')"), ==, 5);
-  g_assert_cmpint (count (db, "SELECT count(DISTINCT kind) FROM site"), ==, 3);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM site_closure"), >=, 1);
+  g_assert_cmpint (ws_test_query_int (db, "SELECT count(DISTINCT zone) FROM site"), >=, 5);
+  g_assert_cmpint (ws_test_query_int (db, "SELECT count(DISTINCT zone) FROM site WHERE zone IN ('Europe/London', 'Europe/Vienna',"
+                                          " 'America/New_York', 'Asia/Bangkok', 'Australia/Sydney')"), ==, 5);
+  g_assert_cmpint (ws_test_query_int (db, "SELECT count(DISTINCT kind) FROM site"), ==, 3);
+  g_assert_cmpint (ws_test_count_rows (db, "site_closure"), >=, 1);
 
   /* Interpreters: every language anyone speaks, sign language, time away, exclusions. */
-  g_assert_cmpint (count (db, "SELECT count(*) FROM person_language pl WHERE NOT EXISTS"
-                              " (SELECT 1 FROM interpreter_language il WHERE il.language = pl.language)"), ==, 0);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM interpreter_language WHERE modality = 'sign'"), >=, 1);
-  g_assert_cmpint (count (db, "SELECT count(DISTINCT gender) FROM interpreter"), ==, 2);
-  g_assert_cmpint (count (db, "SELECT count(DISTINCT zone) FROM interpreter"), >=, 3);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM interpreter_unavailability"), >=, 1);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM interpreter_exclusion WHERE case_id IS NOT NULL"), >=, 1);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM interpreter_exclusion WHERE person_id IS NOT NULL"), >=, 1);
+  g_assert_cmpint (ws_test_query_int (db, "SELECT count(*) FROM person_language pl WHERE NOT EXISTS"
+                                          " (SELECT 1 FROM interpreter_language il WHERE il.language = pl.language)"), ==, 0);
+  g_assert_cmpint (ws_test_query_int (db, "SELECT count(*) FROM interpreter_language WHERE modality = 'sign'"), >=, 1);
+  g_assert_cmpint (ws_test_query_int (db, "SELECT count(DISTINCT gender) FROM interpreter"), ==, 2);
+  g_assert_cmpint (ws_test_query_int (db, "SELECT count(DISTINCT zone) FROM interpreter"), >=, 3);
+  g_assert_cmpint (ws_test_count_rows (db, "interpreter_unavailability"), >=, 1);
+  g_assert_cmpint (ws_test_query_int (db, "SELECT count(*) FROM interpreter_exclusion WHERE case_id IS NOT NULL"), >=, 1);
+  g_assert_cmpint (ws_test_query_int (db, "SELECT count(*) FROM interpreter_exclusion WHERE person_id IS NOT NULL"), >=, 1);
 
   /* Video links across zones, in every status, cancelled ones with a reason. */
-  g_assert_cmpint (count (db, "SELECT count(*) FROM session"), >=, 5);
-  g_assert_cmpint (count (db, "SELECT count(DISTINCT s.zone) FROM session JOIN site s ON s.id = session.remote_site_id"), >=, 3);
-  g_assert_cmpint (count (db, "SELECT count(DISTINCT status) FROM session"), ==, 3);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM session WHERE status = 'cancelled' AND cancel_reason = ''"), ==, 0);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM session_interpreter"), >=, 1);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM session s WHERE NOT EXISTS"
-                              " (SELECT 1 FROM session_history WHERE session_id = s.id)"), ==, 0);
+  g_assert_cmpint (ws_test_count_rows (db, "session"), >=, 5);
+  g_assert_cmpint (ws_test_query_int (db, "SELECT count(DISTINCT s.zone) FROM session JOIN site s ON s.id = session.remote_site_id"), >=, 3);
+  g_assert_cmpint (ws_test_query_int (db, "SELECT count(DISTINCT status) FROM session"), ==, 3);
+  g_assert_cmpint (ws_test_query_int (db, "SELECT count(*) FROM session WHERE status = 'cancelled' AND cancel_reason = ''"), ==, 0);
+  g_assert_cmpint (ws_test_count_rows (db, "session_interpreter"), >=, 1);
+  g_assert_cmpint (ws_test_query_int (db, "SELECT count(*) FROM session s WHERE NOT EXISTS"
+                                          " (SELECT 1 FROM session_history WHERE session_id = s.id)"), ==, 0);
 
   /* The support plan and everything built on it. */
-  g_assert_cmpint (count (db, "SELECT count(DISTINCT category) FROM need WHERE builtin = 1"), ==, 11);
-  g_assert_cmpint (count (db, "SELECT count(DISTINCT phase) FROM support_item"), ==, 5);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM person p WHERE NOT EXISTS"
-                              " (SELECT 1 FROM support_item WHERE person_id = p.id)"), ==, 0);
-  g_assert_cmpint (count (db, "SELECT count(DISTINCT track) FROM checklist_item"), ==, 5);
-  g_assert_cmpint (count (db, "SELECT count(DISTINCT status) FROM measure"), ==, 6);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM measure m WHERE NOT EXISTS"
-                              " (SELECT 1 FROM measure_history WHERE measure_id = m.id AND status = m.status)"), ==, 0);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM verdict"), >=, 4);
+  g_assert_cmpint (ws_test_query_int (db, "SELECT count(DISTINCT category) FROM need WHERE builtin = 1"), ==, 11);
+  g_assert_cmpint (ws_test_query_int (db, "SELECT count(DISTINCT phase) FROM support_item"), ==, 5);
+  g_assert_cmpint (ws_test_query_int (db, "SELECT count(*) FROM person p WHERE NOT EXISTS"
+                                          " (SELECT 1 FROM support_item WHERE person_id = p.id)"), ==, 0);
+  g_assert_cmpint (ws_test_query_int (db, "SELECT count(DISTINCT track) FROM checklist_item"), ==, 5);
+  g_assert_cmpint (ws_test_query_int (db, "SELECT count(DISTINCT status) FROM measure"), ==, 6);
+  g_assert_cmpint (ws_test_query_int (db, "SELECT count(*) FROM measure m WHERE NOT EXISTS"
+                                          " (SELECT 1 FROM measure_history WHERE measure_id = m.id AND status = m.status)"), ==, 0);
+  g_assert_cmpint (ws_test_count_rows (db, "verdict"), >=, 4);
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     if (!g_str_equal (tables[i], "audit") && !g_str_equal (tables[i], "compensation_claim"))
       {
         g_test_message ("%s", tables[i]);
-        g_assert_cmpint (count_table (db, tables[i]), >, 0);
+        g_assert_cmpint (ws_test_count_rows (db, tables[i]), >, 0);
       }
 
   /* The demonstration writes identity but never reads it. */
@@ -339,9 +272,10 @@ fingerprint (WsDatabase *db)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) persons = ws_database_list_persons (db, NULL, &error);
   g_autoptr(GString) out = g_string_new (NULL);
-  g_autofree char *cases = text (db, "SELECT group_concat (reference || '/' || stage, ',') FROM"
-                                     " (SELECT reference, stage FROM court_case ORDER BY id)");
-  g_autofree char *sites = text (db, "SELECT group_concat (name, ',') FROM (SELECT name FROM site ORDER BY id)");
+  g_autofree char *cases = ws_test_query_text (db, "SELECT group_concat (reference || '/' || stage, ',') FROM"
+                                                   " (SELECT reference, stage FROM court_case ORDER BY id)");
+  g_autofree char *sites = ws_test_query_text (db, "SELECT group_concat (name, ',') FROM"
+                                                   " (SELECT name FROM site ORDER BY id)");
 
   g_assert_no_error (error);
   for (guint i = 0; i < persons->len; i++)
@@ -375,9 +309,9 @@ test_deterministic (Fixture       *fixture,
 
   g_assert_cmpstr (first, ==, second);
   g_assert_cmpstr (first, !=, different);
-  g_assert_cmpint (count (fixture->db, "SELECT count(*) FROM session"), ==, count (again, "SELECT count(*) FROM session"));
-  g_assert_cmpint (count (fixture->db, "SELECT count(*) FROM support_item"), ==,
-                   count (again, "SELECT count(*) FROM support_item"));
+  g_assert_cmpint (ws_test_count_rows (fixture->db, "session"), ==, ws_test_count_rows (again, "session"));
+  g_assert_cmpint (ws_test_count_rows (fixture->db, "support_item"), ==,
+                   ws_test_count_rows (again, "support_item"));
 }
 
 static void
@@ -386,14 +320,11 @@ test_refuses_non_empty (Fixture       *fixture,
 {
   WsDatabase *db = fixture->db;
   g_autoptr(GError) error = NULL;
-  g_autoptr(WsPerson) person = ws_person_new ();
+  g_autoptr(WsPerson) person = ws_test_add_person (db, "Existing", NULL);
   gint64 before[G_N_ELEMENTS (tables)];
 
-  ws_person_set_pseudonym (person, "Existing");
-  g_assert_true (ws_database_save_person (db, person, NULL, &error));
-  g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    before[i] = count_table (db, tables[i]);
+    before[i] = ws_test_count_rows (db, tables[i]);
 
   g_assert_false (ws_demo_fill (db, WS_DEMO_WITNESSES, 1, &error));
   g_assert_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_INVALID);
@@ -401,8 +332,8 @@ test_refuses_non_empty (Fixture       *fixture,
                    "The database already holds records; demonstration data only goes into an empty database");
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    g_assert_cmpint (count_table (db, tables[i]), ==, before[i]);
-  g_assert_cmpint (count_table (db, "person"), ==, 1);
+    g_assert_cmpint (ws_test_count_rows (db, tables[i]), ==, before[i]);
+  g_assert_cmpint (ws_test_count_rows (db, "person"), ==, 1);
 }
 
 /* A role that may not write identity fails half-way; nothing stays. */
@@ -418,12 +349,12 @@ test_failure_leaves_nothing (Fixture       *fixture,
   g_assert_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_PERMISSION);
   g_assert_true (ws_database_is_empty (db));
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    g_assert_cmpint (count_table (db, tables[i]), ==, 0);
+    g_assert_cmpint (ws_test_count_rows (db, tables[i]), ==, 0);
 
   g_clear_error (&error);
   ws_database_set_actor (db, "Test officer", WS_ROLE_OFFICER);
   fill (db, 10, 1);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM person"), ==, 10);
+  g_assert_cmpint (ws_test_count_rows (db, "person"), ==, 10);
 }
 
 static void
@@ -432,21 +363,8 @@ test_small_units (Fixture       *fixture,
 {
   fill (fixture->db, 1, 3);
   assert_constraints_hold (fixture->db);
-  g_assert_cmpint (count (fixture->db, "SELECT count(*) FROM person"), ==, 1);
-  g_assert_cmpint (count (fixture->db, "SELECT count(*) FROM court_case"), ==, 1);
-}
-
-static void
-fill_done_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  GMainLoop *loop = user_data;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (ws_demo_fill_finish (WS_DATABASE (source), result, &error));
-  g_assert_no_error (error);
-  g_main_loop_quit (loop);
+  g_assert_cmpint (ws_test_count_rows (fixture->db, "person"), ==, 1);
+  g_assert_cmpint (ws_test_count_rows (fixture->db, "court_case"), ==, 1);
 }
 
 static void
@@ -460,17 +378,20 @@ static void
 test_async (Fixture       *fixture,
             gconstpointer  data)
 {
-  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
   g_autoptr(WsDatabase) again = open_database (fixture, "again.db");
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
   gboolean changed = FALSE;
 
   g_signal_connect (fixture->db, "changed", G_CALLBACK (changed_cb), &changed);
-  ws_demo_fill_async (fixture->db, WS_DEMO_WITNESSES, NULL, fill_done_cb, loop);
-  g_main_loop_run (loop);
+  ws_demo_fill_async (fixture->db, WS_DEMO_WITNESSES, NULL, ws_test_keep_result_cb, &result);
+  g_assert_true (ws_demo_fill_finish (fixture->db, ws_test_wait_for_result (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
   g_assert_true (changed);
-  g_assert_cmpint (count (fixture->db, "SELECT count(*) FROM person"), ==, WS_DEMO_WITNESSES);
+  g_assert_cmpint (ws_test_count_rows (fixture->db, "person"), ==, WS_DEMO_WITNESSES);
 
   /* The asynchronous fill uses the fixed seed. */
   fill (again, WS_DEMO_WITNESSES, WS_DEMO_SEED);
@@ -480,30 +401,20 @@ test_async (Fixture       *fixture,
 }
 
 static void
-cancelled_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  GMainLoop *loop = user_data;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_false (ws_demo_fill_finish (WS_DATABASE (source), result, &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_main_loop_quit (loop);
-}
-
-static void
 test_async_cancelled (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_cancellable_cancel (cancellable);
-  ws_demo_fill_async (fixture->db, WS_DEMO_WITNESSES, cancellable, cancelled_cb, loop);
-  g_main_loop_run (loop);
+  ws_demo_fill_async (fixture->db, WS_DEMO_WITNESSES, cancellable, ws_test_keep_result_cb, &result);
+  g_assert_false (ws_demo_fill_finish (fixture->db, ws_test_wait_for_result (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_object (&result);
   g_assert_true (ws_database_is_empty (fixture->db));
-  g_assert_cmpint (count (fixture->db, "SELECT count(*) FROM need"), ==, 0);
+  g_assert_cmpint (ws_test_count_rows (fixture->db, "need"), ==, 0);
 }
 
 static void
@@ -522,22 +433,22 @@ test_large (Fixture       *fixture,
     g_test_minimized_result (seconds, "filling %u witnesses: %.2f s", n, seconds);
 
   assert_constraints_hold (db);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM person"), ==, n);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM identity"), ==, n);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM court_case"), ==, (n * 2 + 6) / 7);
-  g_assert_cmpint (count (db, "SELECT count(DISTINCT pseudonym COLLATE NOCASE) FROM person"), ==, n);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM person_language pl WHERE position = 0 AND NOT EXISTS"
-                              " (SELECT 1 FROM interpreter_language il WHERE il.language = pl.language)"), ==, 0);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM hearing"), >, n / 5);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM session"), >, n / 10);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM support_item"), >, n * 5);
+  g_assert_cmpint (ws_test_count_rows (db, "person"), ==, n);
+  g_assert_cmpint (ws_test_count_rows (db, "identity"), ==, n);
+  g_assert_cmpint (ws_test_count_rows (db, "court_case"), ==, (n * 2 + 6) / 7);
+  g_assert_cmpint (ws_test_query_int (db, "SELECT count(DISTINCT pseudonym COLLATE NOCASE) FROM person"), ==, n);
+  g_assert_cmpint (ws_test_query_int (db, "SELECT count(*) FROM person_language pl WHERE position = 0 AND NOT EXISTS"
+                                          " (SELECT 1 FROM interpreter_language il WHERE il.language = pl.language)"), ==, 0);
+  g_assert_cmpint (ws_test_count_rows (db, "hearing"), >, n / 5);
+  g_assert_cmpint (ws_test_count_rows (db, "session"), >, n / 10);
+  g_assert_cmpint (ws_test_count_rows (db, "support_item"), >, n * 5);
   /* Nobody is booked twice at once: no two live sessions of one witness overlap. */
-  g_assert_cmpint (count (db, "SELECT count(*) FROM session a JOIN session b ON a.person_id = b.person_id AND a.id < b.id"
-                              " WHERE a.status <> 'cancelled' AND b.status <> 'cancelled'"
-                              " AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at"), ==, 0);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM session a JOIN session b ON a.remote_site_id = b.remote_site_id"
-                              " AND a.id < b.id WHERE a.status <> 'cancelled' AND b.status <> 'cancelled'"
-                              " AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at"), ==, 0);
+  g_assert_cmpint (ws_test_query_int (db, "SELECT count(*) FROM session a JOIN session b ON a.person_id = b.person_id AND a.id < b.id"
+                                          " WHERE a.status <> 'cancelled' AND b.status <> 'cancelled'"
+                                          " AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at"), ==, 0);
+  g_assert_cmpint (ws_test_query_int (db, "SELECT count(*) FROM session a JOIN session b ON a.remote_site_id = b.remote_site_id"
+                                          " AND a.id < b.id WHERE a.status <> 'cancelled' AND b.status <> 'cancelled'"
+                                          " AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at"), ==, 0);
 }
 
 int

@@ -3,7 +3,6 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 
@@ -13,6 +12,7 @@
 #include "ws-identity.h"
 #include "ws-store.h"
 #include "ws-summary.h"
+#include "ws-test-util.h"
 #include "ws-text.h"
 #include "ws-time.h"
 
@@ -37,57 +37,6 @@ typedef struct {
 /* ------------------------------------------------------------------ */
 /* Helpers                                                             */
 
-static void
-set_now (const char *iso)
-{
-  g_autoptr(GDateTime) now = ws_time_parse_instant (iso);
-
-  g_assert_nonnull (now);
-  ws_time_set_now (now);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        remove_tree (child);
-      }
-  g_remove (path);
-}
-
-/* Fixture rows that have no store API yet go in as SQL; %Q quotes. */
-static void
-exec (WsDatabase *db,
-      const char *format,
-      ...)
-{
-  g_autoptr(GError) error = NULL;
-  va_list args;
-  char *sql;
-
-  va_start (args, format);
-  sql = sqlite3_vmprintf (format, args);
-  va_end (args);
-  _ws_database_exec (db, sql, &error);
-  if (error != NULL)
-    g_test_message ("%s", sql);
-  sqlite3_free (sql);
-  g_assert_no_error (error);
-}
-
-static long long
-last_id (WsDatabase *db)
-{
-  return _ws_database_last_insert_id (db);
-}
-
 static WsIdentity *
 lark_identity (void)
 {
@@ -103,12 +52,12 @@ lark_identity (void)
   return identity;
 }
 
+/* A witness in the trial phase; takes @identity. */
 static WsPerson *
 save_person (WsDatabase *db,
              const char *pseudonym,
              WsIdentity *identity)
 {
-  g_autoptr(GError) error = NULL;
   WsPerson *person = ws_person_new ();
 
   ws_person_set_pseudonym (person, pseudonym);
@@ -117,8 +66,7 @@ save_person (WsDatabase *db,
   ws_person_set_phase (person, WS_PHASE_TRIAL);
   ws_person_set_languages (person, (const char *[]) { "Spanish (Andalusian)", "English", NULL });
   ws_person_set_interpreter_gender (person, WS_INTERPRETER_GENDER_FEMALE);
-  ws_database_save_person (db, person, identity, &error);
-  g_assert_no_error (error);
+  ws_test_save_person (db, person, identity);
   g_clear_object (&identity);
   return person;
 }
@@ -131,33 +79,33 @@ add_sessions (WsDatabase *db,
   /* long long: what sqlite3_mprintf() reads for %lld. */
   long long court, remote, hearing;
 
-  exec (db, "INSERT INTO site (name, kind, zone) VALUES ('Northgate Court Room 2', 'court-room', 'Europe/London')");
-  court = last_id (db);
-  exec (db, "INSERT INTO site (name, kind, zone) VALUES ('Bangkok Witness Suite', 'site-abroad', 'Asia/Bangkok')");
-  remote = last_id (db);
-  exec (db, "INSERT INTO hearing (case_id, site_id, starts_at, ends_at, zone) VALUES (%lld, %lld,"
-            " '2026-03-29T00:00:00Z', '2026-03-29T06:00:00Z', 'Europe/London')", case_id, court);
-  hearing = last_id (db);
+  ws_test_exec (db, "INSERT INTO site (name, kind, zone) VALUES ('Northgate Court Room 2', 'court-room', 'Europe/London')");
+  court = _ws_database_last_insert_id (db);
+  ws_test_exec (db, "INSERT INTO site (name, kind, zone) VALUES ('Bangkok Witness Suite', 'site-abroad', 'Asia/Bangkok')");
+  remote = _ws_database_last_insert_id (db);
+  ws_test_exec (db, "INSERT INTO hearing (case_id, site_id, starts_at, ends_at, zone) VALUES (%lld, %lld,"
+                    " '2026-03-29T00:00:00Z', '2026-03-29T06:00:00Z', 'Europe/London')", case_id, court);
+  hearing = _ws_database_last_insert_id (db);
   /* Either side of the start of British Summer Time (01:00 UTC). */
-  exec (db, "INSERT INTO session (uid, hearing_id, person_id, court_site_id, remote_site_id, starts_at, ends_at,"
-            " platform_ref, link_address, link_pin, technical_contact, status) VALUES ('s1@test', %lld, %lld, %lld, %lld,"
-            " '2026-03-29T00:30:00Z', '2026-03-29T01:00:00Z', %Q, %Q, %Q, 'Desk +44 20 7946 0991', 'confirmed')",
+  ws_test_exec (db, "INSERT INTO session (uid, hearing_id, person_id, court_site_id, remote_site_id, starts_at, ends_at,"
+                    " platform_ref, link_address, link_pin, technical_contact, status) VALUES ('s1@test', %lld, %lld, %lld, %lld,"
+                    " '2026-03-29T00:30:00Z', '2026-03-29T01:00:00Z', %Q, %Q, %Q, 'Desk +44 20 7946 0991', 'confirmed')",
         hearing, person_id, court, remote, PLATFORM_REF, LINK, PIN);
-  exec (db, "INSERT INTO session (uid, hearing_id, person_id, court_site_id, remote_site_id, starts_at, ends_at,"
-            " platform_ref, link_address, link_pin, status) VALUES ('s2@test', %lld, %lld, %lld, %lld,"
-            " '2026-03-29T01:30:00Z', '2026-03-29T02:00:00Z', 'VL-2026-00043', %Q, %Q, 'planned')",
+  ws_test_exec (db, "INSERT INTO session (uid, hearing_id, person_id, court_site_id, remote_site_id, starts_at, ends_at,"
+                    " platform_ref, link_address, link_pin, status) VALUES ('s2@test', %lld, %lld, %lld, %lld,"
+                    " '2026-03-29T01:30:00Z', '2026-03-29T02:00:00Z', 'VL-2026-00043', %Q, %Q, 'planned')",
         hearing, person_id, court, remote, LINK, PIN);
-  exec (db, "INSERT INTO session (uid, hearing_id, person_id, court_site_id, remote_site_id, starts_at, ends_at,"
-            " status, cancel_reason) VALUES ('s3@test', %lld, %lld, %lld, %lld,"
-            " '2026-03-29T03:00:00Z', '2026-03-29T04:00:00Z', 'cancelled', 'Adjourned')",
+  ws_test_exec (db, "INSERT INTO session (uid, hearing_id, person_id, court_site_id, remote_site_id, starts_at, ends_at,"
+                    " status, cancel_reason) VALUES ('s3@test', %lld, %lld, %lld, %lld,"
+                    " '2026-03-29T03:00:00Z', '2026-03-29T04:00:00Z', 'cancelled', 'Adjourned')",
         hearing, person_id, court, remote);
-  exec (db, "INSERT INTO session (uid, hearing_id, person_id, court_site_id, remote_site_id, starts_at, ends_at,"
-            " status) VALUES ('s0@test', %lld, %lld, %lld, %lld,"
-            " '2026-02-02T09:00:00Z', '2026-02-02T10:00:00Z', 'confirmed')",
+  ws_test_exec (db, "INSERT INTO session (uid, hearing_id, person_id, court_site_id, remote_site_id, starts_at, ends_at,"
+                    " status) VALUES ('s0@test', %lld, %lld, %lld, %lld,"
+                    " '2026-02-02T09:00:00Z', '2026-02-02T10:00:00Z', 'confirmed')",
         hearing, person_id, court, remote);
-  exec (db, "INSERT INTO measure (case_id, person_id, hearing_id, type, status, decided_on, notes)"
-            " VALUES (%lld, %lld, %lld, 'video-link-abroad', 'arranged', '2026-03-01',"
-            " 'Booked as " PLATFORM_REF "; José knows the room.')", case_id, person_id, hearing);
+  ws_test_exec (db, "INSERT INTO measure (case_id, person_id, hearing_id, type, status, decided_on, notes)"
+                    " VALUES (%lld, %lld, %lld, 'video-link-abroad', 'arranged', '2026-03-01',"
+                    " 'Booked as " PLATFORM_REF "; José knows the room.')", case_id, person_id, hearing);
 }
 
 static void
@@ -165,49 +113,44 @@ add_records (WsDatabase *db,
              WsPerson   *person)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(WsCase) court_case = ws_case_new ();
+  g_autoptr(WsCase) court_case = ws_test_add_case (db, CASE_REF, "Northgate Crown Court");
   long long id = ws_person_get_id (person);
-  long long case_id;
+  long long case_id = ws_case_get_id (court_case);
 
-  ws_case_set_reference (court_case, CASE_REF);
-  ws_case_set_court (court_case, "Northgate Crown Court");
-  ws_database_save_case (db, court_case, &error);
-  g_assert_no_error (error);
-  case_id = ws_case_get_id (court_case);
   ws_database_link_party (db, case_id, id, WS_PARTY_ROLE_VICTIM_WITNESS, "Witness A", &error);
   g_assert_no_error (error);
 
-  exec (db, "INSERT OR IGNORE INTO need (code, category, title) VALUES"
-            " ('health.counselling', 'Health', 'Psychological counselling and treatment'),"
-            " ('justice.familiarisation', 'Justice process', 'Court familiarisation'),"
-            " ('legal.counsel', 'Legal and migration', 'Independent legal counsel')");
-  exec (db, "INSERT INTO support_item (person_id, need_code, phase, offered_on, consent, due_on, status, notes) VALUES"
-            " (%lld, 'health.counselling', 'initial', '2025-11-05', 'accepted', '2026-04-10', 'in-progress',"
-            "  'José prefers mornings; call +43 660 347 89 34 or jose.nunez@example.org. Born 21.03.2008.'),"
-            " (%lld, 'justice.familiarisation', 'trial', '2026-03-01', 'accepted', '2026-03-10', 'done',"
-            "  'Visited the court with her sister Mirela, passport PX-447-8397, on 21 March 2008 born.'),"
-            " (%lld, 'legal.counsel', 'initial', '2024-01-10', 'declined', '2024-02-01', 'cancelled',"
-            "  'OLD-ITEM outside the period')", id, id, id);
+  ws_test_exec (db, "INSERT OR IGNORE INTO need (code, category, title) VALUES"
+                    " ('health.counselling', 'Health', 'Psychological counselling and treatment'),"
+                    " ('justice.familiarisation', 'Justice process', 'Court familiarisation'),"
+                    " ('legal.counsel', 'Legal and migration', 'Independent legal counsel')");
+  ws_test_exec (db, "INSERT INTO support_item (person_id, need_code, phase, offered_on, consent, due_on, status, notes) VALUES"
+                    " (%lld, 'health.counselling', 'initial', '2025-11-05', 'accepted', '2026-04-10', 'in-progress',"
+                    "  'José prefers mornings; call +43 660 347 89 34 or jose.nunez@example.org. Born 21.03.2008.'),"
+                    " (%lld, 'justice.familiarisation', 'trial', '2026-03-01', 'accepted', '2026-03-10', 'done',"
+                    "  'Visited the court with her sister Mirela, passport PX-447-8397, on 21 March 2008 born.'),"
+                    " (%lld, 'legal.counsel', 'initial', '2024-01-10', 'declined', '2024-02-01', 'cancelled',"
+                    "  'OLD-ITEM outside the period')", id, id, id);
 
-  exec (db, "INSERT INTO phase_change (person_id, phase, began_at, moved_by, note) VALUES"
-            " (%lld, 'initial', '2025-11-03T10:00:00Z', 'Olga Officer', 'First contact with JOSE'),"
-            " (%lld, 'investigation', '2025-12-15T10:00:00Z', 'Olga Officer', ''),"
-            " (%lld, 'trial', '2026-03-02T10:00:00Z', 'Olga Officer', '')", id, id, id);
-  exec (db, "INSERT INTO risk_assessment (person_id, assessed_on, level, threats, assessed_by, next_review) VALUES"
-            " (%lld, '2025-11-04', 'medium', 'old', 'Olga Officer', '2026-01-04'),"
-            " (%lld, '2026-03-02', 'high', %Q, 'Olga Officer', '2026-03-16')", id, id, THREATS);
-  exec (db, "INSERT INTO consent (person_id, recipient, purpose, given_on, expires_on, withdrawn_on) VALUES"
-            " (%lld, 'Shelter partner', 'Accommodation for José Ñúñez', '2026-01-01', NULL, NULL),"
-            " (%lld, 'Counselling service', 'Therapy reports', '2025-12-01', '2026-03-20', NULL),"
-            " (%lld, 'Expired agency', 'Old purpose', '2025-01-01', '2026-03-01', NULL),"
-            " (%lld, 'Withdrawn agency', 'Withdrawn purpose', '2025-06-01', NULL, '2026-02-01'),"
-            " (%lld, 'Withdrawn today', 'Same-day purpose', '2025-06-01', NULL, '2026-03-20'),"
-            " (%lld, 'Future agency', 'Future purpose', '2026-04-01', NULL, NULL)", id, id, id, id, id, id);
-  exec (db, "INSERT INTO measure (case_id, person_id, type, status, decided_on, refusal_reason, defence_position, notes)"
-            " VALUES (%lld, %lld, 'screens', 'refused', '2026-02-20', 'Ms Ñúñez can testify by video link',"
-            " 'The defence says JOSE NUNEZ must be seen', ''),"
-            " (%lld, NULL, 'in-camera', 'granted', '2026-02-21', '', '', 'For every witness of the case'),"
-            " (%lld, %lld, 'hologram-shield', 'proposed', NULL, '', '', '')",
+  ws_test_exec (db, "INSERT INTO phase_change (person_id, phase, began_at, moved_by, note) VALUES"
+                    " (%lld, 'initial', '2025-11-03T10:00:00Z', 'Olga Officer', 'First contact with JOSE'),"
+                    " (%lld, 'investigation', '2025-12-15T10:00:00Z', 'Olga Officer', ''),"
+                    " (%lld, 'trial', '2026-03-02T10:00:00Z', 'Olga Officer', '')", id, id, id);
+  ws_test_exec (db, "INSERT INTO risk_assessment (person_id, assessed_on, level, threats, assessed_by, next_review) VALUES"
+                    " (%lld, '2025-11-04', 'medium', 'old', 'Olga Officer', '2026-01-04'),"
+                    " (%lld, '2026-03-02', 'high', %Q, 'Olga Officer', '2026-03-16')", id, id, THREATS);
+  ws_test_exec (db, "INSERT INTO consent (person_id, recipient, purpose, given_on, expires_on, withdrawn_on) VALUES"
+                    " (%lld, 'Shelter partner', 'Accommodation for José Ñúñez', '2026-01-01', NULL, NULL),"
+                    " (%lld, 'Counselling service', 'Therapy reports', '2025-12-01', '2026-03-20', NULL),"
+                    " (%lld, 'Expired agency', 'Old purpose', '2025-01-01', '2026-03-01', NULL),"
+                    " (%lld, 'Withdrawn agency', 'Withdrawn purpose', '2025-06-01', NULL, '2026-02-01'),"
+                    " (%lld, 'Withdrawn today', 'Same-day purpose', '2025-06-01', NULL, '2026-03-20'),"
+                    " (%lld, 'Future agency', 'Future purpose', '2026-04-01', NULL, NULL)", id, id, id, id, id, id);
+  ws_test_exec (db, "INSERT INTO measure (case_id, person_id, type, status, decided_on, refusal_reason, defence_position, notes)"
+                    " VALUES (%lld, %lld, 'screens', 'refused', '2026-02-20', 'Ms Ñúñez can testify by video link',"
+                    " 'The defence says JOSE NUNEZ must be seen', ''),"
+                    " (%lld, NULL, 'in-camera', 'granted', '2026-02-21', '', '', 'For every witness of the case'),"
+                    " (%lld, %lld, 'hologram-shield', 'proposed', NULL, '', '', '')",
         case_id, id, case_id, case_id, id);
   add_sessions (db, case_id, id);
 }
@@ -216,16 +159,8 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  set_now (NOW);
-  fixture->dir = g_dir_make_tmp ("ws-test-summary-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "ws.db", NULL);
-  fixture->db = ws_database_new (path, NULL, &error);
-  g_assert_no_error (error);
-  ws_database_set_actor (fixture->db, "Olga Officer", WS_ROLE_OFFICER);
+  ws_test_set_now (NOW);
+  fixture->db = ws_test_open_tmp_db ("ws-test-summary-XXXXXX", &fixture->dir);
   fixture->lark = save_person (fixture->db, "Lark", lark_identity ());
   add_records (fixture->db, fixture->lark);
 }
@@ -235,9 +170,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->lark);
-  g_assert_finalize_object (fixture->db);
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  ws_test_close_tmp_db (fixture->db, fixture->dir);
   ws_time_set_now (NULL);
 }
 
@@ -259,14 +192,32 @@ build (Fixture          *fixture,
   return doc;
 }
 
+/* The summary of @person built with @options, as text. */
+static char *
+summary_text (WsDatabase             *db,
+              WsPerson               *person,
+              const WsSummaryOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WsDocument) doc = ws_summary_build (db, person, options, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  return ws_document_to_text (doc);
+}
+
 static char *
 build_text (Fixture          *fixture,
             WsSummarySection  sections,
             const char       *zone)
 {
-  g_autoptr(WsDocument) doc = build (fixture, sections, zone);
-  char *text = ws_document_to_text (doc);
+  WsSummaryOptions options;
+  char *text;
 
+  ws_summary_options_init (&options);
+  options.sections = sections;
+  options.reader_zone = zone;
+  text = summary_text (fixture->db, fixture->lark, &options);
   g_test_message ("%s", text);
   return text;
 }
@@ -412,7 +363,7 @@ age_band (Fixture    *fixture,
   g_autoptr(GError) error = NULL;
   char *band;
 
-  set_now (now);
+  ws_test_set_now (now);
   band = ws_database_read_age_band (fixture->db, fixture->lark, NULL, &error);
   g_assert_no_error (error);
   return band;
@@ -547,10 +498,10 @@ test_content (Fixture       *fixture,
   assert_lacks (text, "OLD-ITEM");
 
   /* Measures: the witness's own and the case's, labelled; unknown codes as they are. */
-  assert_contains (text, "Screens | Whole proceedings | Refused | 20 Feb 2026 |");
+  assert_contains (text, "Screens shielding the witness from the accused and the public | Whole proceedings | Refused | 20 Feb 2026 |");
   assert_contains (text, "Closed hearing (in camera) | Whole proceedings | Granted | 21 Feb 2026 | For every witness");
   assert_contains (text, "hologram-shield | Whole proceedings | Proposed |  |");
-  assert_contains (text, "Video link from abroad | Hearing on 29 Mar 2026 | Arranged | 1 Mar 2026 |");
+  assert_contains (text, "Video link from another country | Hearing on 29 Mar 2026 | Arranged | 1 Mar 2026 |");
 
   /* Risk: the latest assessment, an overdue review flagged. */
   assert_contains (text, "Risk level: High\nAssessed on: 2 Mar 2026\nNext review: 16 Mar 2026 (overdue)\n");
@@ -590,8 +541,6 @@ static void
 test_past_period_sessions (Fixture       *fixture,
                            gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(WsDocument) doc = NULL;
   g_autofree char *text = NULL;
   WsSummaryOptions options;
 
@@ -600,9 +549,7 @@ test_past_period_sessions (Fixture       *fixture,
   options.sections = WS_SUMMARY_SECTION_SESSIONS;
   g_date_set_dmy (&options.from, 1, 2, 2026);
   g_date_set_dmy (&options.to, 28, 2, 2026);
-  doc = ws_summary_build (fixture->db, fixture->lark, &options, NULL, &error);
-  g_assert_no_error (error);
-  text = ws_document_to_text (doc);
+  text = summary_text (fixture->db, fixture->lark, &options);
   assert_contains (text, "Mon 2 Feb 2026\n09:00–10:00 UTC");
   assert_lacks (text, "29 Mar");
 }
@@ -612,8 +559,6 @@ test_consent_in_force (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_autofree char *text = build_text (fixture, WS_SUMMARY_SECTION_CONSENT, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(WsDocument) earlier = NULL;
   g_autofree char *earlier_text = NULL;
   WsSummaryOptions options;
 
@@ -629,9 +574,7 @@ test_consent_in_force (Fixture       *fixture,
   ws_summary_options_init (&options);
   options.sections = WS_SUMMARY_SECTION_CONSENT;
   g_date_set_dmy (&options.to, 15, 1, 2026);
-  earlier = ws_summary_build (fixture->db, fixture->lark, &options, NULL, &error);
-  g_assert_no_error (error);
-  earlier_text = ws_document_to_text (earlier);
+  earlier_text = summary_text (fixture->db, fixture->lark, &options);
   assert_contains (earlier_text, "Expired agency");
   assert_contains (earlier_text, "Withdrawn agency");
   assert_contains (earlier_text, "Shelter partner");
@@ -642,16 +585,12 @@ static void
 test_empty_sections (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(WsPerson) wren = save_person (fixture->db, "Wren", ws_identity_new ());
-  g_autoptr(WsDocument) doc = NULL;
   g_autofree char *text = NULL;
   WsSummaryOptions options;
 
   ws_summary_options_init (&options);
-  doc = ws_summary_build (fixture->db, wren, &options, NULL, &error);
-  g_assert_no_error (error);
-  text = ws_document_to_text (doc);
+  text = summary_text (fixture->db, wren, &options);
   g_test_message ("%s", text);
   assert_contains (text, "Age band: adult, age not recorded");
   assert_contains (text, "# Support plan\n\n(None recorded)");
@@ -698,7 +637,7 @@ test_audit (Fixture       *fixture,
                                             " WHERE action = 'summary' ORDER BY id DESC LIMIT 1", NULL);
   g_assert_nonnull (stmt);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "Olga Officer");
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, WS_TEST_OFFICER);
   g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, "officer");
   g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 2), ==, "Lark");
   g_assert_nonnull (strstr ((const char *) sqlite3_column_text (stmt, 3), "profile,risk"));
@@ -747,7 +686,6 @@ assert_demo_summary (WsDatabase *db,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(WsIdentity) identity = ws_database_read_identity (db, person, &error);
-  g_autoptr(WsDocument) doc = NULL;
   g_autofree char *text = NULL;
   g_autofree char *title = g_strdup_printf ("Support summary — %s", ws_person_get_pseudonym (person));
   const char *dob = ws_identity_get_text (identity, WS_IDENTITY_DATE_OF_BIRTH);
@@ -756,9 +694,7 @@ assert_demo_summary (WsDatabase *db,
   g_assert_no_error (error);
   ws_summary_options_init (&options);
   options.reader_zone = "Europe/Vienna";
-  doc = ws_summary_build (db, person, &options, NULL, &error);
-  g_assert_no_error (error);
-  text = ws_document_to_text (doc);
+  text = summary_text (db, person, &options);
   assert_contains (text, title);
   for (guint k = 0; k < secrets->len; k++)
     assert_lacks (text, g_ptr_array_index (secrets, k));
@@ -784,19 +720,15 @@ static void
 test_demo_unit (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("ws-test-summary-demo-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
-  g_autoptr(WsDatabase) db = NULL;
+  char *dir = NULL;
+  WsDatabase *db = NULL;
   g_autoptr(GPtrArray) persons = NULL;
   g_autoptr(GPtrArray) pins = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) secrets = NULL;
   guint summaries;
 
-  g_assert_no_error (error);
-  set_now (NOW);
-  db = ws_database_new (path, NULL, &error);
-  g_assert_no_error (error);
-  ws_database_set_actor (db, "Olga Officer", WS_ROLE_OFFICER);
+  ws_test_set_now (NOW);
+  db = ws_test_open_tmp_db ("ws-test-summary-demo-XXXXXX", &dir);
   ws_demo_fill (db, WS_DEMO_WITNESSES, WS_DEMO_SEED, &error);
   g_assert_no_error (error);
   persons = ws_database_list_persons (db, NULL, &error);
@@ -810,8 +742,7 @@ test_demo_unit (void)
     assert_demo_summary (db, g_ptr_array_index (persons, i), secrets, pins);
   g_assert_cmpuint (ws_database_count_audit (db, "summary"), ==, summaries + persons->len);
 
-  g_clear_object (&db);
-  remove_tree (dir);
+  ws_test_close_tmp_db (db, dir);
   ws_time_set_now (NULL);
 }
 

@@ -1,0 +1,977 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ws-rules"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ws-database-private.h"
+#include "ws-enums.h"
+#include "ws-measure-private.h"
+#include "ws-rules.h"
+#include "ws-time.h"
+
+/* "What needs attention": every rule is one function in the table at the
+ * bottom, reading the database with one set-based query and adding
+ * findings. Rules see time only through the context's `now` and
+ * `today`, never the wall clock, so tests evaluate them at a fixed
+ * instant. */
+
+const char *
+ws_finding_severity_get_label (WsFindingSeverity severity)
+{
+  switch (severity)
+    {
+    case WS_FINDING_SEVERITY_URGENT: return _("Urgent");
+    case WS_FINDING_SEVERITY_WARNING: return _("Warning");
+    case WS_FINDING_SEVERITY_INFO:
+    default: return _("Information");
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* WsFinding                                                           */
+
+struct _WsFinding
+{
+  GObject            parent_instance;
+
+  WsFindingSeverity  severity;
+  char              *rule;
+  char              *pseudonym;
+  gint64             person_id;
+  char              *message;
+  char              *action;
+  GDate              date;
+  char              *subject_kind;
+  gint64             subject_id;
+};
+
+G_DEFINE_FINAL_TYPE (WsFinding, ws_finding, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_SEVERITY,
+  PROP_RULE,
+  PROP_PSEUDONYM,
+  PROP_PERSON_ID,
+  PROP_MESSAGE,
+  PROP_ACTION,
+  PROP_DATE,
+  PROP_SUBJECT_KIND,
+  PROP_SUBJECT_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+ws_finding_finalize (GObject *object)
+{
+  WsFinding *self = (WsFinding *)object;
+
+  g_free (self->rule);
+  g_free (self->pseudonym);
+  g_free (self->message);
+  g_free (self->action);
+  g_free (self->subject_kind);
+
+  G_OBJECT_CLASS (ws_finding_parent_class)->finalize (object);
+}
+
+static void
+ws_finding_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  WsFinding *self = WS_FINDING (object);
+
+  switch (prop_id)
+    {
+    case PROP_SEVERITY: g_value_set_enum (value, self->severity); break;
+    case PROP_RULE: g_value_set_string (value, self->rule); break;
+    case PROP_PSEUDONYM: g_value_set_string (value, self->pseudonym); break;
+    case PROP_PERSON_ID: g_value_set_int64 (value, self->person_id); break;
+    case PROP_MESSAGE: g_value_set_string (value, self->message); break;
+    case PROP_ACTION: g_value_set_string (value, self->action); break;
+    case PROP_DATE: g_value_set_boxed (value, g_date_valid (&self->date) ? &self->date : NULL); break;
+    case PROP_SUBJECT_KIND: g_value_set_string (value, self->subject_kind); break;
+    case PROP_SUBJECT_ID: g_value_set_int64 (value, self->subject_id); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ws_finding_class_init (WsFindingClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = ws_finding_finalize;
+  object_class->get_property = ws_finding_get_property;
+
+  properties[PROP_SEVERITY] = g_param_spec_enum ("severity", NULL, NULL, WS_TYPE_FINDING_SEVERITY,
+                                                 WS_FINDING_SEVERITY_INFO, ro);
+  properties[PROP_RULE] = g_param_spec_string ("rule", NULL, NULL, NULL, ro);
+  properties[PROP_PSEUDONYM] = g_param_spec_string ("pseudonym", NULL, NULL, NULL, ro);
+  properties[PROP_PERSON_ID] = g_param_spec_int64 ("person-id", NULL, NULL, 0, G_MAXINT64, 0, ro);
+  properties[PROP_MESSAGE] = g_param_spec_string ("message", NULL, NULL, NULL, ro);
+  properties[PROP_ACTION] = g_param_spec_string ("action", NULL, NULL, NULL, ro);
+  properties[PROP_DATE] = g_param_spec_boxed ("date", NULL, NULL, G_TYPE_DATE, ro);
+  properties[PROP_SUBJECT_KIND] = g_param_spec_string ("subject-kind", NULL, NULL, NULL, ro);
+  properties[PROP_SUBJECT_ID] = g_param_spec_int64 ("subject-id", NULL, NULL, 0, G_MAXINT64, 0, ro);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+ws_finding_init (WsFinding *self)
+{
+  g_date_clear (&self->date, 1);
+}
+
+WsFindingSeverity
+ws_finding_get_severity (WsFinding *self)
+{
+  g_return_val_if_fail (WS_IS_FINDING (self), WS_FINDING_SEVERITY_INFO);
+  return self->severity;
+}
+
+/**
+ * ws_finding_get_rule:
+ *
+ * Returns: the id of the rule that found it, e.g. "measure-undecided"
+ */
+const char *
+ws_finding_get_rule (WsFinding *self)
+{
+  g_return_val_if_fail (WS_IS_FINDING (self), NULL);
+  return self->rule;
+}
+
+/**
+ * ws_finding_get_pseudonym:
+ *
+ * Returns: (nullable): the witness it is about, if one
+ */
+const char *
+ws_finding_get_pseudonym (WsFinding *self)
+{
+  g_return_val_if_fail (WS_IS_FINDING (self), NULL);
+  return self->pseudonym;
+}
+
+/**
+ * ws_finding_get_person_id:
+ *
+ * Returns: the witness it is about, or 0
+ */
+gint64
+ws_finding_get_person_id (WsFinding *self)
+{
+  g_return_val_if_fail (WS_IS_FINDING (self), 0);
+  return self->person_id;
+}
+
+const char *
+ws_finding_get_message (WsFinding *self)
+{
+  g_return_val_if_fail (WS_IS_FINDING (self), NULL);
+  return self->message;
+}
+
+/**
+ * ws_finding_get_action:
+ *
+ * Returns: what to do about it
+ */
+const char *
+ws_finding_get_action (WsFinding *self)
+{
+  g_return_val_if_fail (WS_IS_FINDING (self), NULL);
+  return self->action;
+}
+
+/**
+ * ws_finding_get_date:
+ *
+ * Returns: (nullable): the day it concerns (a hearing, a deadline), or
+ *   %NULL when none
+ */
+const GDate *
+ws_finding_get_date (WsFinding *self)
+{
+  g_return_val_if_fail (WS_IS_FINDING (self), NULL);
+  return g_date_valid (&self->date) ? &self->date : NULL;
+}
+
+/**
+ * ws_finding_get_subject_kind:
+ *
+ * Returns: what ws_finding_get_subject_id() names: "person", "measure",
+ *   "hearing" …, so a view can open it
+ */
+const char *
+ws_finding_get_subject_kind (WsFinding *self)
+{
+  g_return_val_if_fail (WS_IS_FINDING (self), NULL);
+  return self->subject_kind;
+}
+
+gint64
+ws_finding_get_subject_id (WsFinding *self)
+{
+  g_return_val_if_fail (WS_IS_FINDING (self), 0);
+  return self->subject_id;
+}
+
+/**
+ * ws_finding_to_line:
+ *
+ * Returns: (transfer full): severity, pseudonym, rule and message on one
+ *   line, tab-separated, as `--attention` prints them
+ */
+char *
+ws_finding_to_line (WsFinding *self)
+{
+  g_return_val_if_fail (WS_IS_FINDING (self), NULL);
+  return g_strdup_printf ("%s\t%s\t%s\t%s", ws_enum_to_nick (WS_TYPE_FINDING_SEVERITY, self->severity),
+                          self->pseudonym != NULL ? self->pseudonym : "-", self->rule, self->message);
+}
+
+/* ------------------------------------------------------------------ */
+/* Evaluation context                                                  */
+
+typedef struct {
+  WsDatabase      *db;
+  GDateTime       *now;
+  char            *now_text;
+  GDate            today;
+  char            *today_text;
+  WsRulesSettings  settings;
+  char            *urgent_limit;  /* now + urgent_days, as stored */
+  GHashTable      *zones;         /* name → GTimeZone: loading one reads a file */
+  GPtrArray       *findings;
+} Rules;
+
+typedef struct {
+  const char *rule;
+  WsFindingSeverity severity;
+  gint64 person_id;
+  const char *pseudonym;
+  const char *subject_kind;
+  gint64 subject_id;
+  const GDate *date;
+} FindingHead;
+
+/* Takes @message. */
+static void
+add_finding (Rules             *r,
+             const FindingHead *head,
+             char              *message,
+             const char        *action)
+{
+  WsFinding *finding = g_object_new (WS_TYPE_FINDING, NULL);
+
+  finding->severity = head->severity;
+  finding->rule = g_strdup (head->rule);
+  finding->person_id = head->person_id;
+  finding->pseudonym = g_strdup (head->pseudonym);
+  finding->subject_kind = g_strdup (head->subject_kind);
+  finding->subject_id = head->subject_id;
+  if (head->date != NULL && g_date_valid (head->date))
+    finding->date = *head->date;
+  finding->message = message;
+  finding->action = g_strdup (action);
+  g_ptr_array_add (r->findings, finding);
+}
+
+static const char *
+column (sqlite3_stmt *stmt,
+        int           i)
+{
+  return (const char *) sqlite3_column_text (stmt, i);
+}
+
+/* The instant @days days after now, as stored. */
+static char *
+after_now (Rules *r,
+           guint  days)
+{
+  g_autoptr(GDateTime) later = g_date_time_add_days (r->now, (int) MIN (days, 36500));
+
+  return ws_time_format_instant (later);
+}
+
+static char *
+after_today (Rules *r,
+             guint  days)
+{
+  GDate later = r->today;
+
+  g_date_add_days (&later, MIN (days, 36500));
+  return ws_time_format_date (&later);
+}
+
+static GTimeZone *
+lookup_zone (Rules      *r,
+             const char *zone)
+{
+  GTimeZone *tz;
+
+  if (zone == NULL)
+    return NULL;
+  tz = g_hash_table_lookup (r->zones, zone);
+  if (tz == NULL)
+    {
+      tz = g_time_zone_new_identifier (zone);
+      if (tz == NULL)
+        tz = g_time_zone_new_utc ();
+      g_hash_table_insert (r->zones, g_strdup (zone), tz);
+    }
+  return tz;
+}
+
+/* The calendar day of a stored instant in @zone (the court's). */
+static void
+day_in_zone (Rules      *r,
+             const char *instant,
+             const char *zone,
+             GDate      *date)
+{
+  g_autoptr(GDateTime) utc = ws_time_parse_instant (instant);
+  GTimeZone *tz = lookup_zone (r, zone);
+  g_autoptr(GDateTime) local = NULL;
+
+  g_date_clear (date, 1);
+  if (utc == NULL)
+    return;
+  local = tz != NULL ? g_date_time_to_timezone (utc, tz) : g_date_time_ref (utc);
+  g_date_set_dmy (date, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                  g_date_time_get_year (local));
+}
+
+static char *
+format_day (const GDate *date)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (!g_date_valid (date))
+    return g_strdup ("?");
+  dt = g_date_time_new_utc (g_date_get_year (date), g_date_get_month (date), g_date_get_day (date), 0, 0, 0);
+  /* Translators: a g_date_time_format() string for dates in findings */
+  return g_date_time_format (dt, _("%-d %b %Y"));
+}
+
+/* Urgent when the hearing is within the urgent threshold. */
+static WsFindingSeverity
+hearing_severity (Rules      *r,
+                  const char *starts_at)
+{
+  return g_strcmp0 (starts_at, r->urgent_limit) <= 0 ? WS_FINDING_SEVERITY_URGENT : WS_FINDING_SEVERITY_WARNING;
+}
+
+typedef void (*RowFunc) (Rules        *r,
+                         sqlite3_stmt *stmt);
+
+/* Runs @sql with :now, :today and :limit (the threshold) bound, calling
+ * @row for each result. */
+static gboolean
+each_row (Rules        *r,
+          const char   *sql,
+          const char   *limit,
+          RowFunc       row,
+          GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _ws_database_prepare (r->db, sql, error);
+  int index;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  if ((index = sqlite3_bind_parameter_index (stmt, ":now")) > 0)
+    _ws_bind_text (stmt, index, r->now_text);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":today")) > 0)
+    _ws_bind_text (stmt, index, r->today_text);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":limit")) > 0)
+    _ws_bind_text (stmt, index, limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    row (r, stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _ws_database_set_error (r->db, error, _("Checking what needs attention"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Measures and hearings (issue 4)                                     */
+
+/* A measure's target hearing: its own, or for the whole proceedings the
+ * case's next one; rows carry th (the hearing) as `m.th`. */
+/* Materialized: flattened into the join, the correlated subquery would
+ * run once per measure and hearing instead of once per measure. */
+#define MEASURE_SOURCE(condition) \
+  "WITH m AS MATERIALIZED (SELECT mm.*, COALESCE (mm.hearing_id, (SELECT h2.id FROM hearing h2" \
+  " WHERE h2.case_id = mm.case_id AND h2.starts_at > :now ORDER BY h2.starts_at, h2.id LIMIT 1)) AS th" \
+  " FROM measure mm WHERE " condition ") "
+
+/* Columns 0–8 every measure rule reads. */
+#define MEASURE_ROW \
+  "SELECT m.id, m.type, m.status, p.id, p.pseudonym, c.reference, h.id, h.starts_at, h.zone"
+#define MEASURE_JOINS \
+  " JOIN hearing h ON h.id = m.th JOIN court_case c ON c.id = m.case_id" \
+  " LEFT JOIN person p ON p.id = m.person_id"
+#define HEARING_AHEAD " WHERE h.starts_at > :now AND h.starts_at <= :limit"
+
+static void
+measure_head (Rules        *r,
+              sqlite3_stmt *stmt,
+              const char   *rule,
+              FindingHead  *head,
+              GDate        *day)
+{
+  day_in_zone (r, column (stmt, 7), column (stmt, 8), day);
+  head->rule = rule;
+  head->severity = hearing_severity (r, column (stmt, 7));
+  head->person_id = sqlite3_column_int64 (stmt, 3);
+  head->pseudonym = column (stmt, 4);
+  head->subject_kind = "measure";
+  head->subject_id = sqlite3_column_int64 (stmt, 0);
+  head->date = day;
+}
+
+static void
+undecided_row (Rules        *r,
+               sqlite3_stmt *stmt)
+{
+  FindingHead head;
+  GDate day;
+  g_autofree char *when = NULL;
+  gboolean applied = g_strcmp0 (column (stmt, 2), "applied-for") == 0;
+
+  measure_head (r, stmt, "measure-undecided", &head, &day);
+  when = format_day (&day);
+  add_finding (r, &head,
+               /* Translators: a measure, a case reference, a date */
+               g_strdup_printf (_("“%s” is still undecided; case %s has a hearing on %s"),
+                                ws_measure_type_get_label (column (stmt, 1)), column (stmt, 5), when),
+               applied ? _("Ask the court for its decision before the hearing")
+                       : _("Apply to the court for the measure, or withdraw it"));
+}
+
+static gboolean
+rule_measure_undecided (Rules   *r,
+                        GError **error)
+{
+  g_autofree char *limit = after_now (r, r->settings.undecided_days);
+
+  return each_row (r, MEASURE_SOURCE ("mm.status IN ('proposed', 'applied-for')")
+                      MEASURE_ROW " FROM m" MEASURE_JOINS HEARING_AHEAD,
+                   limit, undecided_row, error);
+}
+
+static void
+unarranged_row (Rules        *r,
+                sqlite3_stmt *stmt)
+{
+  FindingHead head;
+  GDate day;
+  g_autofree char *when = NULL;
+
+  measure_head (r, stmt, "measure-not-arranged", &head, &day);
+  when = format_day (&day);
+  add_finding (r, &head,
+               /* Translators: a measure, then the date of the hearing */
+               g_strdup_printf (_("“%s” was granted but is not arranged for the hearing on %s"),
+                                ws_measure_type_get_label (column (stmt, 1)), when),
+               ws_measure_type_get_needs (column (stmt, 1)));
+}
+
+/* A video link with no session at all is the "video-link-no-session"
+ * rule's; this one keeps to what that rule does not say. */
+static char *
+unarranged_sql (void)
+{
+  g_autoptr(GString) sessions = g_string_new ("");
+  guint n_types;
+  const WsMeasureType *types = ws_measure_types_get_all (&n_types);
+
+  for (guint i = 0; i < n_types; i++)
+    if (types[i].arrangement == WS_ARRANGEMENT_SESSION)
+      g_string_append_printf (sessions, "%s'%s'", sessions->len > 0 ? ", " : "", types[i].code);
+  return g_strdup_printf (MEASURE_SOURCE ("mm.status IN ('granted', 'arranged')")
+                          MEASURE_ROW " FROM m" MEASURE_JOINS HEARING_AHEAD " AND %s = %d"
+                          " AND NOT (m.type IN (%s) AND trim (m.booking_reference) = '' AND NOT EXISTS"
+                          " (SELECT 1 FROM session s WHERE s.hearing_id = m.th AND s.person_id = m.person_id"
+                          " AND s.status <> 'cancelled'))",
+                          _ws_measure_arranged_by_sql (), WS_ARRANGED_BY_NOTHING, sessions->str);
+}
+
+static gboolean
+rule_measure_not_arranged (Rules   *r,
+                           GError **error)
+{
+  g_autofree char *limit = after_now (r, r->settings.unarranged_days);
+  g_autofree char *sql = unarranged_sql ();
+
+  return each_row (r, sql, limit, unarranged_row, error);
+}
+
+static void
+refused_row (Rules        *r,
+             sqlite3_stmt *stmt)
+{
+  FindingHead head = { "refused-no-alternative", WS_FINDING_SEVERITY_WARNING, sqlite3_column_int64 (stmt, 2),
+                       column (stmt, 3), "measure", sqlite3_column_int64 (stmt, 0), NULL };
+  GDate decided;
+
+  if (ws_time_parse_date (column (stmt, 5), &decided))
+    head.date = &decided;
+  add_finding (r, &head,
+               /* Translators: a measure, then a case reference */
+               g_strdup_printf (_("“%s” was refused in case %s and no alternative is recorded"),
+                                ws_measure_type_get_label (column (stmt, 1)), column (stmt, 4)),
+               _("Record what was considered instead: another measure, or why none is needed"));
+}
+
+static gboolean
+rule_refused_no_alternative (Rules   *r,
+                             GError **error)
+{
+  return each_row (r, "SELECT m.id, m.type, p.id, p.pseudonym, c.reference, m.decided_on FROM measure m"
+                      " JOIN court_case c ON c.id = m.case_id LEFT JOIN person p ON p.id = m.person_id"
+                      " WHERE m.status = 'refused' AND trim (m.alternative) = '' AND c.stage <> 'closed'",
+                   NULL, refused_row, error);
+}
+
+static void
+child_row (Rules        *r,
+           sqlite3_stmt *stmt)
+{
+  FindingHead head = { "child-no-testimonial-aid", WS_FINDING_SEVERITY_WARNING, sqlite3_column_int64 (stmt, 0),
+                       column (stmt, 1), "person", sqlite3_column_int64 (stmt, 0), &r->today };
+  GDate day;
+
+  if (column (stmt, 4) != NULL)
+    {
+      day_in_zone (r, column (stmt, 4), column (stmt, 5), &day);
+      head.date = &day;
+    }
+  add_finding (r, &head,
+               /* Translators: a label such as "Witness A", then a case reference */
+               g_strdup_printf (_("%s in case %s is a child and no testimonial aid has been considered"),
+                                column (stmt, 2), column (stmt, 3)),
+               _("Propose testimonial aids such as a video link, screens or a support person"));
+}
+
+/* Witnesses who testify (not victims who do not) in cases with
+ * testimony still ahead. */
+static char *
+child_sql (void)
+{
+  g_autoptr(GString) aids = g_string_new ("");
+  guint n_types;
+  const WsMeasureType *types = ws_measure_types_get_all (&n_types);
+
+  for (guint i = 0; i < n_types; i++)
+    if (types[i].testimonial_aid)
+      g_string_append_printf (aids, "%s'%s'", aids->len > 0 ? ", " : "", types[i].code);
+  /* Considered means recorded in any status, even refused or withdrawn. */
+  return g_strdup_printf ("SELECT p.id, p.pseudonym, cp.label, c.reference, nh.starts_at, nh.zone"
+                          " FROM case_party cp JOIN person p ON p.id = cp.person_id"
+                          " JOIN court_case c ON c.id = cp.case_id"
+                          " LEFT JOIN hearing nh ON nh.id = (SELECT h2.id FROM hearing h2 WHERE h2.case_id = c.id"
+                          " AND h2.starts_at > :now ORDER BY h2.starts_at, h2.id LIMIT 1)"
+                          " WHERE p.age_status IN ('presumed-child', 'child') AND p.status = 'active'"
+                          " AND cp.role <> 'victim' AND c.stage NOT IN ('verdict', 'closed')"
+                          " AND NOT EXISTS (SELECT 1 FROM measure m WHERE m.case_id = c.id"
+                          " AND (m.person_id = p.id OR m.person_id IS NULL) AND m.type IN (%s))",
+                          aids->str);
+}
+
+static gboolean
+rule_child_no_testimonial_aid (Rules   *r,
+                               GError **error)
+{
+  g_autofree char *sql = child_sql ();
+
+  return each_row (r, sql, NULL, child_row, error);
+}
+
+static void
+no_session_row (Rules        *r,
+                sqlite3_stmt *stmt)
+{
+  FindingHead head;
+  GDate day;
+  g_autofree char *when = NULL;
+
+  measure_head (r, stmt, "video-link-no-session", &head, &day);
+  when = format_day (&day);
+  add_finding (r, &head,
+               /* Translators: a measure, then the date of the hearing */
+               g_strdup_printf (_("“%s” was granted but no video-link session is booked for the hearing on %s"),
+                                ws_measure_type_get_label (column (stmt, 1)), when),
+               _("Book a video-link session for the witness at this hearing"));
+}
+
+static char *
+no_session_sql (void)
+{
+  g_autoptr(GString) sessions = g_string_new ("");
+  guint n_types;
+  const WsMeasureType *types = ws_measure_types_get_all (&n_types);
+
+  for (guint i = 0; i < n_types; i++)
+    if (types[i].arrangement == WS_ARRANGEMENT_SESSION)
+      g_string_append_printf (sessions, "%s'%s'", sessions->len > 0 ? ", " : "", types[i].code);
+  /* A booking reference is a link booked outside the program: silent. */
+  return g_strdup_printf (MEASURE_SOURCE ("mm.status IN ('granted', 'arranged')"
+                                          " AND mm.person_id IS NOT NULL AND mm.type IN (%s)")
+                          MEASURE_ROW " FROM m" MEASURE_JOINS HEARING_AHEAD " AND trim (m.booking_reference) = ''"
+                          " AND NOT EXISTS (SELECT 1 FROM session s WHERE s.hearing_id = m.th"
+                          " AND s.person_id = m.person_id AND s.status <> 'cancelled')",
+                          sessions->str);
+}
+
+static gboolean
+rule_video_link_no_session (Rules   *r,
+                            GError **error)
+{
+  g_autofree char *limit = after_now (r, r->settings.session_days);
+  g_autofree char *sql = no_session_sql ();
+
+  return each_row (r, sql, limit, no_session_row, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Support plans (issue 3)                                             */
+
+static void
+risk_row (Rules        *r,
+          sqlite3_stmt *stmt)
+{
+  gboolean high = g_strcmp0 (column (stmt, 3), "high") == 0;
+  FindingHead head = { "risk-review-overdue", high ? WS_FINDING_SEVERITY_URGENT : WS_FINDING_SEVERITY_WARNING,
+                       sqlite3_column_int64 (stmt, 0), column (stmt, 1), "person",
+                       sqlite3_column_int64 (stmt, 0), NULL };
+  GDate due;
+  g_autofree char *when = NULL;
+
+  g_date_clear (&due, 1);
+  if (ws_time_parse_date (column (stmt, 2), &due))
+    head.date = &due;
+  when = format_day (&due);
+  add_finding (r, &head,
+               /* Translators: %s is a date */
+               g_strdup_printf (_("The risk review was due on %s"), when),
+               _("Re-assess the risk with the witness"));
+}
+
+/* Only the latest assessment counts: an older one's review date was met
+ * by the assessments after it. */
+static gboolean
+rule_risk_review_overdue (Rules   *r,
+                          GError **error)
+{
+  return each_row (r, "SELECT p.id, p.pseudonym, ra.next_review, ra.level FROM person p"
+                      " JOIN risk_assessment ra ON ra.id = (SELECT r2.id FROM risk_assessment r2"
+                      " WHERE r2.person_id = p.id ORDER BY r2.assessed_on DESC, r2.id DESC LIMIT 1)"
+                      " WHERE p.status = 'active' AND ra.next_review IS NOT NULL AND ra.next_review < :today",
+                   NULL, risk_row, error);
+}
+
+static void
+reflection_row (Rules        *r,
+                sqlite3_stmt *stmt)
+{
+  FindingHead head = { "reflection-ending", WS_FINDING_SEVERITY_WARNING, sqlite3_column_int64 (stmt, 0),
+                       column (stmt, 1), "person", sqlite3_column_int64 (stmt, 0), NULL };
+  GDate last;
+  g_autofree char *when = NULL;
+  int left = 0;
+
+  g_date_clear (&last, 1);
+  if (ws_time_parse_date (column (stmt, 2), &last))
+    {
+      head.date = &last;
+      left = g_date_days_between (&r->today, &last);
+    }
+  if (left <= (int) r->settings.urgent_days)
+    head.severity = WS_FINDING_SEVERITY_URGENT;
+  when = format_day (&last);
+  add_finding (r, &head,
+               /* Translators: %s is the period's last day, %d the days left until it */
+               g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The reflection period ends on %s (%d day left)",
+                                             "The reflection period ends on %s (%d days left)", left),
+                                when, left),
+               _("Talk with the witness about their decision and any visa or residence application"));
+}
+
+/* The last day of a period is starts_on + days − 1; the latest period of
+ * an active witness counts. */
+static gboolean
+rule_reflection_ending (Rules   *r,
+                        GError **error)
+{
+  g_autofree char *limit = after_today (r, r->settings.reflection_days);
+
+  return each_row (r, "SELECT p.id, p.pseudonym, rp.last_day FROM person p"
+                      " JOIN (SELECT person_id, date (starts_on, '+' || (days - 1) || ' days') AS last_day,"
+                      " row_number () OVER (PARTITION BY person_id ORDER BY starts_on DESC, id DESC) AS n"
+                      " FROM reflection_period) rp ON rp.person_id = p.id AND rp.n = 1"
+                      " WHERE p.status = 'active' AND rp.last_day >= :today AND rp.last_day <= :limit",
+                   limit, reflection_row, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* The table of rules                                                  */
+
+typedef gboolean (*RuleFunc) (Rules   *r,
+                              GError **error);
+
+typedef struct {
+  const char *id;
+  const char *title;
+  RuleFunc    run;
+} Rule;
+
+static const Rule rules[] = {
+  { "measure-undecided", N_("Measure undecided close to its hearing"), rule_measure_undecided },
+  { "measure-not-arranged", N_("Measure granted but not arranged close to its hearing"), rule_measure_not_arranged },
+  { "refused-no-alternative", N_("Measure refused with no alternative considered"), rule_refused_no_alternative },
+  { "child-no-testimonial-aid", N_("Child witness with no testimonial aid considered"), rule_child_no_testimonial_aid },
+  { "video-link-no-session", N_("Video link granted with no session booked"), rule_video_link_no_session },
+  { "risk-review-overdue", N_("Risk review overdue"), rule_risk_review_overdue },
+  { "reflection-ending", N_("Reflection period ending soon"), rule_reflection_ending },
+};
+
+/**
+ * ws_rules_list:
+ *
+ * Returns: (transfer full): the id of every rule, in evaluation order
+ */
+GStrv
+ws_rules_list (void)
+{
+  GStrv ids = g_new0 (char *, G_N_ELEMENTS (rules) + 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    ids[i] = g_strdup (rules[i].id);
+  return ids;
+}
+
+/**
+ * ws_rules_get_title:
+ *
+ * Returns: (nullable): the translated title of the rule, or %NULL if unknown
+ */
+const char *
+ws_rules_get_title (const char *rule)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    if (g_strcmp0 (rules[i].id, rule) == 0)
+      return _(rules[i].title);
+  return NULL;
+}
+
+void
+ws_rules_settings_init (WsRulesSettings *settings)
+{
+  g_return_if_fail (settings != NULL);
+
+  settings->undecided_days = 14;
+  settings->unarranged_days = 7;
+  settings->urgent_days = 3;
+  settings->session_days = 21;
+  settings->reflection_days = 7;
+  settings->zone = NULL;
+}
+
+/* Most pressing first, then soonest; findings without a date after
+ * those with one. The rule and subject make the order total. */
+static int
+compare_findings (gconstpointer a,
+                  gconstpointer b)
+{
+  WsFinding *x = *(WsFinding **) a;
+  WsFinding *y = *(WsFinding **) b;
+  gboolean x_dated = g_date_valid (&x->date);
+  gboolean y_dated = g_date_valid (&y->date);
+  int order;
+
+  if (x->severity != y->severity)
+    return x->severity > y->severity ? -1 : 1;
+  if (x_dated != y_dated)
+    return x_dated ? -1 : 1;
+  if (x_dated && (order = g_date_compare (&x->date, &y->date)) != 0)
+    return order;
+  if ((order = g_strcmp0 (x->rule, y->rule)) != 0)
+    return order;
+  return x->subject_id < y->subject_id ? -1 : x->subject_id > y->subject_id;
+}
+
+static void
+rules_init (Rules                 *r,
+            WsDatabase            *db,
+            GDateTime             *now,
+            const WsRulesSettings *settings)
+{
+  g_autoptr(GTimeZone) tz = settings->zone != NULL ? g_time_zone_new_identifier (settings->zone) : NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (tz == NULL)
+    tz = g_time_zone_new_local ();
+  r->db = db;
+  r->now = g_date_time_to_utc (now);
+  r->now_text = ws_time_format_instant (r->now);
+  local = g_date_time_to_timezone (r->now, tz);
+  g_date_clear (&r->today, 1);
+  g_date_set_dmy (&r->today, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                  g_date_time_get_year (local));
+  r->today_text = ws_time_format_date (&r->today);
+  r->settings = *settings;
+  r->urgent_limit = after_now (r, settings->urgent_days);
+  r->zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_time_zone_unref);
+  r->findings = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+static void
+rules_clear (Rules *r)
+{
+  g_clear_pointer (&r->now, g_date_time_unref);
+  g_clear_pointer (&r->now_text, g_free);
+  g_clear_pointer (&r->today_text, g_free);
+  g_clear_pointer (&r->urgent_limit, g_free);
+  g_clear_pointer (&r->zones, g_hash_table_unref);
+  g_clear_pointer (&r->findings, g_ptr_array_unref);
+}
+
+/**
+ * ws_rules_evaluate:
+ * @now: the instant to evaluate at; rules never read the wall clock
+ * @settings: (nullable): thresholds, or %NULL for the defaults
+ *
+ * Evaluates every rule against the database.
+ *
+ * Returns: (transfer container) (element-type WsFinding): the findings,
+ *   most severe first, then by date; %NULL with @error set on failure
+ */
+GPtrArray *
+ws_rules_evaluate (WsDatabase             *db,
+                   GDateTime              *now,
+                   const WsRulesSettings  *settings,
+                   GError                **error)
+{
+  WsRulesSettings defaults;
+  Rules r = { 0 };
+  GPtrArray *findings = NULL;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (WS_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  if (settings == NULL)
+    {
+      ws_rules_settings_init (&defaults);
+      settings = &defaults;
+    }
+  rules_init (&r, db, now, settings);
+
+  /* One lock for the run, so every rule sees the same records. */
+  _ws_database_lock (db);
+  for (guint i = 0; ok && i < G_N_ELEMENTS (rules); i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      guint before = r.findings->len;
+
+      ok = rules[i].run (&r, error);
+      g_debug ("%s: %u findings in %.1f ms", rules[i].id, r.findings->len - before,
+               (g_get_monotonic_time () - start) / 1000.0);
+    }
+  _ws_database_unlock (db);
+
+  if (ok)
+    {
+      g_ptr_array_sort (r.findings, compare_findings);
+      findings = g_steal_pointer (&r.findings);
+    }
+  rules_clear (&r);
+  return findings;
+}
+
+typedef struct {
+  GDateTime       *now;
+  WsRulesSettings  settings;
+  char            *zone;
+} EvaluateData;
+
+static void
+evaluate_data_free (EvaluateData *data)
+{
+  g_date_time_unref (data->now);
+  g_free (data->zone);
+  g_free (data);
+}
+
+static void
+evaluate_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  EvaluateData *data = task_data;
+  GError *error = NULL;
+  GPtrArray *findings = ws_rules_evaluate (source, data->now, &data->settings, &error);
+
+  if (findings == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, findings, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+ws_rules_evaluate_async (WsDatabase             *db,
+                         GDateTime              *now,
+                         const WsRulesSettings  *settings,
+                         GCancellable           *cancellable,
+                         GAsyncReadyCallback     callback,
+                         gpointer                user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  EvaluateData *data;
+
+  g_return_if_fail (WS_IS_DATABASE (db));
+  g_return_if_fail (now != NULL);
+
+  data = g_new0 (EvaluateData, 1);
+  data->now = g_date_time_ref (now);
+  if (settings != NULL)
+    data->settings = *settings;
+  else
+    ws_rules_settings_init (&data->settings);
+  data->zone = g_strdup (data->settings.zone);
+  data->settings.zone = data->zone;
+
+  task = g_task_new (db, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ws_rules_evaluate_async);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_set_task_data (task, data, (GDestroyNotify) evaluate_data_free);
+  g_task_run_in_thread (task, evaluate_thread);
+}
+
+/**
+ * ws_rules_evaluate_finish:
+ *
+ * Returns: (transfer container) (element-type WsFinding): the findings
+ */
+GPtrArray *
+ws_rules_evaluate_finish (WsDatabase    *db,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, db), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
