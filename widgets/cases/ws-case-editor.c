@@ -255,6 +255,7 @@ ws_case_editor_new (GtkWindow  *parent,
   if (court_case != NULL)
     adw_window_title_set_subtitle (self->window_title, ws_case_get_reference (court_case));
   fill_form (self);
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->reference_row));
   return self;
 }
 

@@ -428,6 +428,7 @@ ws_person_editor_new (GtkWindow  *parent,
   gtk_widget_set_visible (GTK_WIDGET (self->identity_group), can_read);
   self->identity_loaded = is_new && can_read;
   set_identity_rows_visible (self, is_new);
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->pseudonym_row));
 
   return self;
 }
