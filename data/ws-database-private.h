@@ -35,6 +35,12 @@ gboolean      _ws_database_audit          (WsDatabase    *self,
                                            const char    *pseudonym,
                                            const char    *detail,
                                            GError       **error);
+gboolean      _ws_database_delete_row     (WsDatabase    *self,
+                                           const char    *sql,
+                                           gint64         id,
+                                           const char    *subject,
+                                           const char    *gone_message,
+                                           GError       **error);
 gboolean      _ws_database_record_change  (WsDatabase    *self,
                                            const char    *subject,
                                            gint64         subject_id,

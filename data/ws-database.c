@@ -718,6 +718,42 @@ _ws_database_record_change (WsDatabase  *self,
   return _ws_database_step_done (self, stmt, error);
 }
 
+/* Deletes the row @sql names by id, in its own transaction, and records
+ * the deletion in the change history; a row already gone is NOT_FOUND. */
+gboolean
+_ws_database_delete_row (WsDatabase  *db,
+                         const char  *sql,
+                         gint64       id,
+                         const char  *subject,
+                         const char  *gone_message,
+                         GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!_ws_database_begin (db, error))
+    return FALSE;
+  stmt = _ws_database_prepare (db, sql, error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!_ws_database_step_done (db, stmt, error))
+    goto fail;
+  if (sqlite3_changes (_ws_database_get_handle (db)) == 0)
+    {
+      g_set_error_literal (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_NOT_FOUND, gone_message);
+      goto fail;
+    }
+  if (!_ws_database_record_change (db, subject, id, "deleted", error))
+    goto fail;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  return _ws_database_commit (db, error);
+
+fail:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  _ws_database_rollback (db);
+  return FALSE;
+}
+
 void
 _ws_bind_text (sqlite3_stmt *stmt,
                int           index,

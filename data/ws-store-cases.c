@@ -387,40 +387,6 @@ fail:
   return FALSE;
 }
 
-static gboolean
-delete_by_id (WsDatabase  *db,
-              const char  *sql,
-              gint64       id,
-              const char  *subject,
-              const char  *gone_message,
-              GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  if (!_ws_database_begin (db, error))
-    return FALSE;
-  stmt = _ws_database_prepare (db, sql, error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!_ws_database_step_done (db, stmt, error))
-    goto fail;
-  if (sqlite3_changes (_ws_database_get_handle (db)) == 0)
-    {
-      g_set_error_literal (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_NOT_FOUND, gone_message);
-      goto fail;
-    }
-  if (!_ws_database_record_change (db, subject, id, "deleted", error))
-    goto fail;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  return _ws_database_commit (db, error);
-
-fail:
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  _ws_database_rollback (db);
-  return FALSE;
-}
-
 /**
  * ws_database_delete_case:
  *
@@ -433,7 +399,7 @@ ws_database_delete_case (WsDatabase  *db,
                          GError     **error)
 {
   g_return_val_if_fail (WS_IS_DATABASE (db), FALSE);
-  return delete_by_id (db, "DELETE FROM court_case WHERE id = ?", id, "case",
+  return _ws_database_delete_row (db, "DELETE FROM court_case WHERE id = ?", id, "case",
                        _("There is no such case; it may have been deleted"), error);
 }
 
@@ -626,6 +592,6 @@ ws_database_unlink_party (WsDatabase  *db,
                           GError     **error)
 {
   g_return_val_if_fail (WS_IS_DATABASE (db), FALSE);
-  return delete_by_id (db, "DELETE FROM case_party WHERE id = ?", party_id, "case-party",
+  return _ws_database_delete_row (db, "DELETE FROM case_party WHERE id = ?", party_id, "case-party",
                        _("The witness is no longer linked to this case"), error);
 }

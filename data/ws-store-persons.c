@@ -473,32 +473,18 @@ ws_database_delete_person (WsDatabase  *db,
                            gint64       id,
                            GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean deleted;
 
   g_return_val_if_fail (WS_IS_DATABASE (db), FALSE);
 
-  if (!_ws_database_begin (db, error))
-    return FALSE;
-  stmt = _ws_database_prepare (db, "DELETE FROM person WHERE id = ?", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!_ws_database_step_done (db, stmt, error))
-    goto fail;
-  if (sqlite3_changes (_ws_database_get_handle (db)) == 0)
+  deleted = _ws_database_delete_row (db, "DELETE FROM person WHERE id = ?", id, "person",
+                                     _("There is no such witness; it may have been deleted"), error);
+  if (deleted)
     {
-      g_set_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_NOT_FOUND,
-                   _("There is no such witness; it may have been deleted"));
-      goto fail;
+      /* The name index must not find someone who is gone. */
+      _ws_database_lock (db);
+      _ws_identity_forget_index (db);
+      _ws_database_unlock (db);
     }
-  _ws_identity_forget_index (db);
-  if (!_ws_database_record_change (db, "person", id, "deleted", error))
-    goto fail;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  return _ws_database_commit (db, error);
-
-fail:
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  _ws_database_rollback (db);
-  return FALSE;
+  return deleted;
 }
