@@ -400,7 +400,7 @@ ws_database_delete_case (WsDatabase  *db,
 {
   g_return_val_if_fail (WS_IS_DATABASE (db), FALSE);
   return _ws_database_delete_row (db, "DELETE FROM court_case WHERE id = ?", id, "case",
-                       _("There is no such case; it may have been deleted"), error);
+                                  _("There is no such case; it may have been deleted"), error);
 }
 
 static GPtrArray *
@@ -593,5 +593,5 @@ ws_database_unlink_party (WsDatabase  *db,
 {
   g_return_val_if_fail (WS_IS_DATABASE (db), FALSE);
   return _ws_database_delete_row (db, "DELETE FROM case_party WHERE id = ?", party_id, "case-party",
-                       _("The witness is no longer linked to this case"), error);
+                                  _("The witness is no longer linked to this case"), error);
 }

@@ -456,7 +456,7 @@ ws_database_delete_measure (WsDatabase  *db,
 {
   g_return_val_if_fail (WS_IS_DATABASE (db), FALSE);
   return _ws_database_delete_row (db, "DELETE FROM measure WHERE id = ?", id, "measure",
-                       _("There is no such measure; it may have been deleted"), error);
+                                  _("There is no such measure; it may have been deleted"), error);
 }
 
 static gboolean
@@ -913,5 +913,5 @@ ws_database_remove_screening (WsDatabase  *db,
 {
   g_return_val_if_fail (WS_IS_DATABASE (db), FALSE);
   return _ws_database_delete_row (db, "DELETE FROM screening WHERE id = ?", id, "screening",
-                       _("There is no such screening; it may have been removed"), error);
+                                  _("There is no such screening; it may have been removed"), error);
 }
