@@ -29,28 +29,6 @@ typedef struct {
 
 static guint session_counter;
 
-static gint64
-last_id (WsDatabase *db,
-         const char *table)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT max(id) FROM %s", table);
-
-  return ws_test_query_int (db, sql);
-}
-
-static gint64
-add_person (WsDatabase  *db,
-            const char  *pseudonym,
-            WsAgeStatus  age)
-{
-  g_autoptr(WsPerson) person = ws_person_new ();
-
-  ws_person_set_pseudonym (person, pseudonym);
-  ws_person_set_age_status (person, age);
-  ws_test_save_person (db, person, NULL);
-  return ws_person_get_id (person);
-}
-
 static void
 link_party (WsDatabase *db,
             gint64      case_id,
@@ -71,7 +49,7 @@ add_hearing (WsDatabase *db,
   ws_test_exec (db, "INSERT INTO hearing (case_id, kind, starts_at, ends_at, zone)"
                     " VALUES (%lld, 'trial', %Q, strftime ('%%Y-%%m-%%dT%%H:%%M:%%SZ', %Q, '+3 hours'), 'Europe/Vienna')",
                 (long long) case_id, starts, starts);
-  return last_id (db, "hearing");
+  return ws_test_last_id (db, "hearing");
 }
 
 static gint64
@@ -87,7 +65,7 @@ add_session (WsDatabase *db,
                     " cancel_reason) SELECT %Q, id, %lld, starts_at, ends_at, %Q, %Q, iif (%Q = 'cancelled', 'Ill', '')"
                     " FROM hearing WHERE id = %lld",
                 uid, (long long) person_id, support_person, status, status, (long long) hearing_id);
-  return last_id (db, "session");
+  return ws_test_last_id (db, "session");
 }
 
 static void
@@ -106,7 +84,7 @@ fixture_set_up (Fixture       *fixture,
   ws_database_save_case (db, court_case, &error);
   g_assert_no_error (error);
   fixture->case_id = ws_case_get_id (court_case);
-  fixture->person_id = add_person (db, "Rosa", WS_AGE_STATUS_ADULT);
+  fixture->person_id = ws_test_add_person_aged (db, "Rosa", WS_AGE_STATUS_ADULT);
   link_party (db, fixture->case_id, fixture->person_id, "Witness A");
   fixture->next_hearing = add_hearing (db, fixture->case_id, "2024-06-10T07:00:00Z");
   fixture->later_hearing = add_hearing (db, fixture->case_id, "2024-07-01T07:00:00Z");
@@ -474,7 +452,7 @@ test_validate (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(WsCase) other = ws_test_add_case (db, "T-2024-002", "Regional Court");
   gint64 other_hearing = add_hearing (db, ws_case_get_id (other), "2024-06-12T07:00:00Z");
-  gint64 stranger = add_person (db, "Stranger", WS_AGE_STATUS_ADULT);
+  gint64 stranger = ws_test_add_person_aged (db, "Stranger", WS_AGE_STATUS_ADULT);
 
   ws_measure_validate (measure, problems);
   g_assert_nonnull (ws_problems_lookup (problems, "case"));
@@ -707,8 +685,8 @@ test_child_aids (Fixture       *fixture,
                  gconstpointer  data)
 {
   WsDatabase *db = fixture->base.db;
-  gint64 child = add_person (db, "Mila", WS_AGE_STATUS_PRESUMED_CHILD);
-  gint64 assessed = add_person (db, "Tom", WS_AGE_STATUS_CHILD);
+  gint64 child = ws_test_add_person_aged (db, "Mila", WS_AGE_STATUS_PRESUMED_CHILD);
+  gint64 assessed = ws_test_add_person_aged (db, "Tom", WS_AGE_STATUS_CHILD);
   g_autoptr(GPtrArray) measures = NULL;
   g_autoptr(GPtrArray) parties = NULL;
   g_autoptr(GPtrArray) history = NULL;
@@ -762,7 +740,7 @@ test_screening (Fixture       *fixture,
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GError) error = NULL;
   gint64 every = 0, named = 0;
-  gint64 outsider = add_person (db, "Outsider", WS_AGE_STATUS_ADULT);
+  gint64 outsider = ws_test_add_person_aged (db, "Outsider", WS_AGE_STATUS_ADULT);
   WsScreening *screening;
 
   g_assert_true (ws_database_add_screening (db, fixture->person_id, fixture->case_id, NULL, &every, &error));

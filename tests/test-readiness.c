@@ -29,15 +29,6 @@ typedef struct {
 } Fixture;
 
 static gint64
-last_id (WsDatabase *db,
-         const char *table)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT max(id) FROM %s", table);
-
-  return ws_test_query_int (db, sql);
-}
-
-static gint64
 add_case (WsDatabase *db,
           const char *reference,
           const char *court,
@@ -84,8 +75,8 @@ add_hearing (WsDatabase *db,
   ws_test_exec (db, "INSERT INTO hearing (case_id, site_id, kind, starts_at, ends_at, zone, notes)"
                     " VALUES (%lld, %lld, 'trial', %Q, strftime ('%%Y-%%m-%%dT%%H:%%M:%%SZ', %Q, '+3 hours'), %Q,"
                     " 'Hearing note: the aunt will come too')",
-                (long long) case_id, (long long) last_id (db, "site"), starts, starts, zone);
-  return last_id (db, "hearing");
+                (long long) case_id, (long long) ws_test_last_id (db, "site"), starts, starts, zone);
+  return ws_test_last_id (db, "hearing");
 }
 
 /* @person and @hearing 0 mean every witness and the whole proceedings. */
@@ -102,7 +93,7 @@ add_measure (WsDatabase *db,
                     " refusal_reason, booking_reference, notes) VALUES (%lld, nullif (%lld, 0), nullif (%lld, 0),"
                     " %Q, %Q, 'Judge', '2024-05-21', 'Reason: the aunt objected', %Q, 'Secret note about the aunt')",
                 (long long) case_id, (long long) person, (long long) hearing, type, status, booking);
-  return last_id (db, "measure");
+  return ws_test_last_id (db, "measure");
 }
 
 static void

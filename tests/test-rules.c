@@ -23,28 +23,6 @@ typedef struct {
   gint64         person_id;
 } Fixture;
 
-static gint64
-last_id (WsDatabase *db,
-         const char *table)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT max(id) FROM %s", table);
-
-  return ws_test_query_int (db, sql);
-}
-
-static gint64
-add_person (Fixture     *fixture,
-            const char  *pseudonym,
-            WsAgeStatus  age)
-{
-  g_autoptr(WsPerson) person = ws_person_new ();
-
-  ws_person_set_pseudonym (person, pseudonym);
-  ws_person_set_age_status (person, age);
-  ws_test_save_person (fixture->base.db, person, NULL);
-  return ws_person_get_id (person);
-}
-
 static void
 link_party (Fixture     *fixture,
             gint64       person_id,
@@ -69,7 +47,7 @@ add_hearing (Fixture *fixture,
                                   " VALUES (%lld, 'trial', %Q, strftime ('%%Y-%%m-%%dT%%H:%%M:%%SZ', %Q, '+3 hours'),"
                                   " 'Europe/London')",
                 (long long) fixture->case_id, text, text);
-  return last_id (fixture->base.db, "hearing");
+  return ws_test_last_id (fixture->base.db, "hearing");
 }
 
 static gint64
@@ -82,7 +60,7 @@ add_measure (Fixture    *fixture,
                 "INSERT INTO measure (case_id, person_id, hearing_id, type, status, decided_by, decided_on,"
                 " refusal_reason) VALUES (%lld, %lld, nullif (%lld, 0), %Q, %Q, 'Judge', '2024-05-20', 'No')",
                 (long long) fixture->case_id, (long long) fixture->person_id, (long long) hearing, type, status);
-  return last_id (fixture->base.db, "measure");
+  return ws_test_last_id (fixture->base.db, "measure");
 }
 
 static void
@@ -107,7 +85,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->now = ws_time_parse_instant (NOW);
   court_case = ws_test_add_case (fixture->base.db, "T-9", "Court");
   fixture->case_id = ws_case_get_id (court_case);
-  fixture->person_id = add_person (fixture, "Rosa", WS_AGE_STATUS_ADULT);
+  fixture->person_id = ws_test_add_person_aged (fixture->base.db, "Rosa", WS_AGE_STATUS_ADULT);
   link_party (fixture, fixture->person_id, WS_PARTY_ROLE_VICTIM_WITNESS, "Witness A");
 }
 
@@ -298,8 +276,8 @@ static void
 test_child_aid (Fixture       *fixture,
                 gconstpointer  data)
 {
-  gint64 child = add_person (fixture, "Mila", WS_AGE_STATUS_PRESUMED_CHILD);
-  gint64 victim = add_person (fixture, "Tom", WS_AGE_STATUS_CHILD);
+  gint64 child = ws_test_add_person_aged (fixture->base.db, "Mila", WS_AGE_STATUS_PRESUMED_CHILD);
+  gint64 victim = ws_test_add_person_aged (fixture->base.db, "Tom", WS_AGE_STATUS_CHILD);
   g_autoptr(WsFinding) finding = NULL;
 
   link_party (fixture, child, WS_PARTY_ROLE_WITNESS, "Witness B");
@@ -378,10 +356,10 @@ static void
 test_risk_review (Fixture       *fixture,
                   gconstpointer  data)
 {
-  gint64 due_today = add_person (fixture, "Due today", WS_AGE_STATUS_ADULT);
-  gint64 reviewed = add_person (fixture, "Reviewed", WS_AGE_STATUS_ADULT);
-  gint64 closed = add_person (fixture, "Closed", WS_AGE_STATUS_ADULT);
-  gint64 high = add_person (fixture, "High", WS_AGE_STATUS_ADULT);
+  gint64 due_today = ws_test_add_person_aged (fixture->base.db, "Due today", WS_AGE_STATUS_ADULT);
+  gint64 reviewed = ws_test_add_person_aged (fixture->base.db, "Reviewed", WS_AGE_STATUS_ADULT);
+  gint64 closed = ws_test_add_person_aged (fixture->base.db, "Closed", WS_AGE_STATUS_ADULT);
+  gint64 high = ws_test_add_person_aged (fixture->base.db, "High", WS_AGE_STATUS_ADULT);
   g_autoptr(GPtrArray) found = NULL;
 
   add_risk (fixture, fixture->person_id, "2024-03-01", "medium", "2024-06-02");
@@ -416,10 +394,10 @@ static void
 test_reflection_ending (Fixture       *fixture,
                         gconstpointer  data)
 {
-  gint64 edge = add_person (fixture, "Edge", WS_AGE_STATUS_ADULT);
-  gint64 beyond = add_person (fixture, "Beyond", WS_AGE_STATUS_ADULT);
-  gint64 ended = add_person (fixture, "Ended", WS_AGE_STATUS_ADULT);
-  gint64 renewed = add_person (fixture, "Renewed", WS_AGE_STATUS_ADULT);
+  gint64 edge = ws_test_add_person_aged (fixture->base.db, "Edge", WS_AGE_STATUS_ADULT);
+  gint64 beyond = ws_test_add_person_aged (fixture->base.db, "Beyond", WS_AGE_STATUS_ADULT);
+  gint64 ended = ws_test_add_person_aged (fixture->base.db, "Ended", WS_AGE_STATUS_ADULT);
+  gint64 renewed = ws_test_add_person_aged (fixture->base.db, "Renewed", WS_AGE_STATUS_ADULT);
   g_autoptr(GPtrArray) found = NULL;
   WsFinding *last_day;
 

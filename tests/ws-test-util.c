@@ -253,6 +253,28 @@ ws_test_add_person (WsDatabase *db,
   return person;
 }
 
+gint64
+ws_test_add_person_aged (WsDatabase  *db,
+                         const char  *pseudonym,
+                         WsAgeStatus  age)
+{
+  g_autoptr(WsPerson) person = ws_person_new ();
+
+  ws_person_set_pseudonym (person, pseudonym);
+  ws_person_set_age_status (person, age);
+  ws_test_save_person (db, person, NULL);
+  return ws_person_get_id (person);
+}
+
+gint64
+ws_test_last_id (WsDatabase *db,
+                 const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT max(id) FROM %s", table);
+
+  return ws_test_query_int (db, sql);
+}
+
 WsCase *
 ws_test_add_case (WsDatabase *db,
                   const char *reference,

@@ -93,6 +93,13 @@ void        ws_test_save_person       (WsDatabase          *db,
 WsPerson   *ws_test_add_person        (WsDatabase          *db,
                                        const char          *pseudonym,
                                        WsIdentity          *identity);
+/* The id of a new person called @pseudonym with the age status @age. */
+gint64      ws_test_add_person_aged   (WsDatabase          *db,
+                                       const char          *pseudonym,
+                                       WsAgeStatus          age);
+/* The highest id in @table: the row just inserted by raw SQL. */
+gint64      ws_test_last_id           (WsDatabase          *db,
+                                       const char          *table);
 /* A new case @reference before @court, saved. */
 WsCase     *ws_test_add_case          (WsDatabase          *db,
                                        const char          *reference,
