@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "ws-access.h"
 #include "ws-database-private.h"
 #include "ws-identity-private.h"
 #include "ws-text.h"
@@ -383,14 +384,7 @@ gboolean
 _ws_identity_check_role (WsDatabase  *db,
                          GError     **error)
 {
-  WsRole role = ws_database_get_actor_role (db);
-
-  if (ws_role_can_read_identity (role))
-    return TRUE;
-  g_set_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_PERMISSION,
-               /* Translators: %s is a role such as "Prosecutor" */
-               _("Your role (%s) may not see or change identifying details"), ws_role_get_label (role));
-  return FALSE;
+  return _ws_database_require (db, WS_PERMISSION_READ_IDENTITY, error);
 }
 
 static WsIdentity *

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ws-access.h"
 #include "ws-enums.h"
 #include "ws-types.h"
 
@@ -158,7 +159,7 @@ ws_exploitation_get_label (WsExploitation form)
 gboolean
 ws_role_can_read_identity (WsRole role)
 {
-  return role == WS_ROLE_OFFICER || role == WS_ROLE_ADMINISTRATOR;
+  return ws_role_may (role, WS_PERMISSION_READ_IDENTITY);
 }
 
 const char *
