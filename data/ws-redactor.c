@@ -10,6 +10,7 @@
 #include "ws-identity-private.h"
 #include "ws-redactor.h"
 #include "ws-store.h"
+#include "ws-text.h"
 #include "ws-time.h"
 
 /* How it works. Every term is folded (lower case, no diacritics, one
@@ -242,30 +243,6 @@ lookup_month (const char *word)
 /* ------------------------------------------------------------------ */
 /* Folding                                                             */
 
-/* Letters that are not a base letter plus a mark, so Unicode
- * decomposition leaves them alone, but that people drop or replace when
- * they type without them ("Đức" → "Duc", "Łucja" → "Lucja"). */
-static const char *
-fold_special_letter (gunichar c)
-{
-  switch (c)
-    {
-    case 0x00DF: return "ss";
-    case 0x00E6: return "ae";
-    case 0x00F0: return "d";
-    case 0x00F8: return "o";
-    case 0x00FE: return "th";
-    case 0x0111: return "d";
-    case 0x0127: return "h";
-    case 0x0131: return "i";
-    case 0x0142: return "l";
-    case 0x0153: return "oe";
-    case 0x0167: return "t";
-    case 0x03C2: return "σ";
-    default: return NULL;
-    }
-}
-
 static gboolean
 is_apostrophe (gunichar c)
 {
@@ -312,7 +289,7 @@ append_folded (GString  *out,
       if (type == G_UNICODE_NON_SPACING_MARK || type == G_UNICODE_ENCLOSING_MARK)
         continue;
       lower = g_unichar_tolower (parts[i]);
-      special = fold_special_letter (lower);
+      special = ws_text_fold_special_letter (lower);
       if (special != NULL)
         g_string_append (out, special);
       else if (lower < 0x80)

@@ -8,10 +8,41 @@
 #include "ws-text.h"
 
 /**
+ * ws_text_fold_special_letter:
+ * @c: a lower-case character
+ *
+ * Letters that are not a base letter plus a mark, so Unicode
+ * decomposition leaves them alone, but that people drop or replace when
+ * they type without them ("Đức" → "Duc", "Łucja" → "Lucja").
+ *
+ * Returns: (nullable): the plain letters @c is typed as, or %NULL
+ */
+const char *
+ws_text_fold_special_letter (gunichar c)
+{
+  switch (c)
+    {
+    case 0x00DF: return "ss";
+    case 0x00E6: return "ae";
+    case 0x00F0: return "d";
+    case 0x00F8: return "o";
+    case 0x00FE: return "th";
+    case 0x0111: return "d";
+    case 0x0127: return "h";
+    case 0x0131: return "i";
+    case 0x0142: return "l";
+    case 0x0153: return "oe";
+    case 0x0167: return "t";
+    case 0x03C2: return "σ";
+    default: return NULL;
+    }
+}
+
+/**
  * ws_text_fold:
  *
  * Folds @text for matching that ignores case and diacritics, so that
- * "José", "JOSE" and "jose" compare equal.
+ * "José", "JOSE" and "jose" compare equal, and so do "Łucja" and "Lucja".
  *
  * Returns: (transfer full): the folded text
  */
@@ -33,10 +64,15 @@ ws_text_fold (const char *text)
     {
       gunichar c = g_utf8_get_char (p);
       GUnicodeType type = g_unichar_type (c);
+      const char *special;
 
       if (type == G_UNICODE_NON_SPACING_MARK || type == G_UNICODE_ENCLOSING_MARK)
         continue;
-      g_string_append_unichar (bare, c);
+      special = ws_text_fold_special_letter (g_unichar_tolower (c));
+      if (special != NULL)
+        g_string_append (bare, special);
+      else
+        g_string_append_unichar (bare, c);
     }
 
   return g_utf8_casefold (bare->str, bare->len);

@@ -10,6 +10,7 @@ typedef struct {
   char *message;
 } WsProblem;
 
+const char *ws_text_fold_special_letter (gunichar     c);
 char       *ws_text_fold            (const char  *text);
 gboolean    ws_text_is_blank        (const char  *text);
 char       *ws_text_strip_dup       (const char  *text);

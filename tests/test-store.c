@@ -138,6 +138,8 @@ test_text_fold (void)
     { "Straße", "strasse" },
     { "ﬁne", "fine" },
     { "ИВАНОВА Йорданка", "иванова иорданка" },
+    { "Đức Łucja Øster", "duc lucja oster" },
+    { "ĐỨC", "duc" },
     { "already plain", "already plain" },
     { "", "" },
   };
