@@ -36,6 +36,11 @@ WsRole      ws_profile_get_role        (WsProfile   *self);
 const char *ws_profile_get_created_at  (WsProfile   *self);
 /* Whether the profile holds a wrapped identity key (officer, administrator). */
 gboolean    ws_profile_holds_key       (WsProfile   *self);
+/* FALSE for a profile that came from an exchange file (name and role only):
+ * it cannot unlock until an administrator resets its passphrase
+ * (ws_database_change_passphrase() with no old passphrase). Such profiles
+ * do not make a database protected. */
+gboolean    ws_profile_has_passphrase  (WsProfile   *self);
 
 /* The shortest passphrase accepted, in characters. */
 #define WS_PASSPHRASE_MIN_LENGTH 8
@@ -110,7 +115,8 @@ void        ws_database_lock           (WsDatabase  *self);
 /* For headless tools that need no identity (schedules, findings,
  * readiness sheets): works as @name in the prosecutor's role, with no key.
  * Gives nothing away, since what a prosecutor may read is not encrypted
- * in the file; audited as "headless". Only on a locked database. */
+ * in the file; audited as "headless". Locks first if someone had
+ * unlocked; on an unprotected database it changes nothing. */
 gboolean    ws_database_act_without_key (WsDatabase  *self,
                                          const char  *name,
                                          GError     **error);
