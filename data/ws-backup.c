@@ -237,12 +237,12 @@ ws_database_backup_rotating (WsDatabase  *self,
       return NULL;
     }
   stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  path = g_strdup_printf ("%s/" ROTATING_PREFIX "%s" ROTATING_SUFFIX, folder, stamp);
-  /* Two backups within a second: number the later one, still in order. */
-  for (guint n = 1; g_file_test (path, G_FILE_TEST_EXISTS); n++)
+  /* Microseconds keep the names in time order even within one second;
+   * a clash (a clock set back) counts on from there. */
+  for (gint64 n = g_date_time_get_microsecond (now); path == NULL || g_file_test (path, G_FILE_TEST_EXISTS); n++)
     {
       g_free (path);
-      path = g_strdup_printf ("%s/" ROTATING_PREFIX "%s-%03u" ROTATING_SUFFIX, folder, stamp, n);
+      path = g_strdup_printf ("%s/" ROTATING_PREFIX "%s-%07" G_GINT64_FORMAT ROTATING_SUFFIX, folder, stamp, n);
     }
   if (!ws_database_backup (self, path, NULL, error))
     return NULL;

@@ -19,7 +19,7 @@ gboolean    ws_database_backup          (WsDatabase    *self,
                                          GError       **error);
 
 /* The automatic backup the application takes on close: writes
- * "witness-support-YYYYMMDD-HHMMSS.db" into @dir (NULL: a "backups" folder
+ * "witness-support-YYYYMMDD-HHMMSS-UUUUUUU.db" into @dir (NULL: a "backups" folder
  * beside the database) and deletes the oldest such files beyond @keep
  * (at least 1). Needs WS_PERMISSION_BACKUP.
  * Returns: (transfer full): the new backup's path, or NULL with @error. */
