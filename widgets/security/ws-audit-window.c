@@ -210,8 +210,12 @@ reload (WsAuditWindow *self)
   guint action_at = gtk_drop_down_get_selected (self->action_dropdown);
   guint period_at = gtk_drop_down_get_selected (self->period_dropdown);
   const char *action = NULL;
-  const char *actor = gtk_editable_get_text (GTK_EDITABLE (self->actor_entry));
+  const char *actor;
 
+  /* The filters report their first values before the database is set. */
+  if (self->db == NULL || self->actions == NULL)
+    return;
+  actor = gtk_editable_get_text (GTK_EDITABLE (self->actor_entry));
   if (action_at != GTK_INVALID_LIST_POSITION && action_at > 0 && action_at <= g_strv_length (self->actions))
     action = self->actions[action_at - 1];
   if (period_at != GTK_INVALID_LIST_POSITION && period_at < G_N_ELEMENTS (periods) && periods[period_at].hours > 0)

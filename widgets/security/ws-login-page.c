@@ -97,6 +97,9 @@ static void
 profile_selected_cb (WsLoginPage   *self,
                      GtkListBoxRow *selected)
 {
+  /* The list lets go of its rows when the page is disposed. */
+  if (self->profile_list == NULL)
+    return;
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->profile_list));
        row != NULL;
        row = gtk_widget_get_next_sibling (row))
