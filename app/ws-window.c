@@ -43,6 +43,9 @@ struct _WsWindow
   AdwViewStack         *stack;
   AdwViewSwitcherTitle *switcher_title;
   GtkWidget            *new_button;
+  GtkWidget            *who_box;
+  AdwAvatar            *who_avatar;
+  GtkLabel             *who_label;
   AdwStatusPage        *no_place_page;
 
   /* borrowed: places, alive while unlocked */
@@ -1041,11 +1044,16 @@ start_work (WsWindow *self)
     show_no_place (self);
   ws_window_show_place (self, last_place);
 
+  /* Who is at work stays in sight, so a colleague at the same desk
+   * knows whose role the window follows. */
+  if (profile == NULL)
+    profile = ws_database_get_actor_name (self->db);
   /* Translators: who is working, e.g. "Ana Novak · Prosecutor" */
-  who = g_strdup_printf (_("%s · %s"), profile != NULL ? profile : ws_database_get_actor_name (self->db),
-                         ws_role_get_label (ws_database_get_actor_role (self->db)));
-  adw_view_switcher_title_set_subtitle (self->switcher_title, who);
-  if (profile != NULL)
+  who = g_strdup_printf (_("%s · %s"), profile, ws_role_get_label (ws_database_get_actor_role (self->db)));
+  adw_avatar_set_text (self->who_avatar, profile);
+  gtk_label_set_text (self->who_label, profile);
+  gtk_widget_set_tooltip_text (self->who_box, who);
+  if (ws_database_get_profile_name (self->db) != NULL)
     g_settings_set_string (self->settings, "last-profile", profile);
 
   self->empty = ws_database_is_empty (self->db);
@@ -1186,6 +1194,9 @@ ws_window_class_init (WsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, WsWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, WsWindow, new_button);
+  gtk_widget_class_bind_template_child (widget_class, WsWindow, who_box);
+  gtk_widget_class_bind_template_child (widget_class, WsWindow, who_avatar);
+  gtk_widget_class_bind_template_child (widget_class, WsWindow, who_label);
   gtk_widget_class_bind_template_child (widget_class, WsWindow, no_place_page);
   gtk_widget_class_bind_template_callback (widget_class, place_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, unlocked_cb);
@@ -1374,7 +1385,8 @@ ws_window_lock (WsWindow *self)
   dismiss_toasts (self);
   g_clear_handle_id (&self->idle_source, g_source_remove);
   destroy_places (self);
-  adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
+  adw_avatar_set_text (self->who_avatar, NULL);
+  gtk_label_set_text (self->who_label, "");
   self->loaded = FALSE;
 
   /* Off the work screen first, so the "locked" notification finds

@@ -171,8 +171,8 @@ show_verification (WsAuditWindow *self)
 
   gtk_image_set_from_icon_name (self->verify_icon, self->intact ? "emblem-ok-symbolic" : "dialog-warning-symbolic");
   gtk_label_set_text (self->verify_label, text);
-  gtk_widget_remove_css_class (self->verify_box, self->intact ? "error" : "success");
-  gtk_widget_add_css_class (self->verify_box, self->intact ? "success" : "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->verify_icon), self->intact ? "error" : "success");
+  gtk_widget_add_css_class (GTK_WIDGET (self->verify_icon), self->intact ? "success" : "error");
 }
 
 static void
