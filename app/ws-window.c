@@ -41,7 +41,6 @@ struct _WsWindow
   WsSetupPage          *setup_page;
   WsLoginPage          *login_page;
   AdwViewStack         *stack;
-  AdwViewSwitcherTitle *switcher_title;
   GtkWidget            *new_button;
   GtkWidget            *who_box;
   AdwAvatar            *who_avatar;
@@ -886,8 +885,18 @@ watch_activity (WsWindow  *self,
   g_object_set_data (G_OBJECT (window), "ws-activity-watched", GINT_TO_POINTER (TRUE));
 }
 
+static void
+transient_for_changed_cb (GtkWindow  *window,
+                          GParamSpec *pspec,
+                          WsWindow   *self)
+{
+  if (belongs_to (self, window))
+    watch_activity (self, window);
+}
+
 /* Typing in an editor or a dialog is work too: it keeps the screen
- * unlocked as much as work in the main window. */
+ * unlocked as much as work in the main window. A new window may be made
+ * transient for this one only after it is listed. */
 static void
 toplevels_changed_cb (GListModel *toplevels,
                       guint       position,
@@ -899,8 +908,10 @@ toplevels_changed_cb (GListModel *toplevels,
     {
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
 
-      if (window != GTK_WINDOW (self) && belongs_to (self, window))
-        watch_activity (self, window);
+      if (window == GTK_WINDOW (self))
+        continue;
+      transient_for_changed_cb (window, NULL, self);
+      g_signal_connect_object (window, "notify::transient-for", G_CALLBACK (transient_for_changed_cb), self, 0);
     }
 }
 
@@ -1192,7 +1203,6 @@ ws_window_class_init (WsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WsWindow, setup_page);
   gtk_widget_class_bind_template_child (widget_class, WsWindow, login_page);
   gtk_widget_class_bind_template_child (widget_class, WsWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, WsWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, WsWindow, new_button);
   gtk_widget_class_bind_template_child (widget_class, WsWindow, who_box);
   gtk_widget_class_bind_template_child (widget_class, WsWindow, who_avatar);

@@ -13,21 +13,21 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (WsWindow, ws_window, WS, WINDOW, AdwApplicationWindow)
 
-WsWindow   *ws_window_new           (GtkApplication *application,
-                                     WsDatabase     *db);
-WsDatabase *ws_window_get_database  (WsWindow       *self);
-GtkWidget  *ws_window_get_place     (WsWindow       *self,
-                                     const char     *name);
-void        ws_window_show_place    (WsWindow       *self,
-                                     const char     *name);
-void        ws_window_add_toast     (WsWindow       *self,
-                                     AdwToast       *toast);
-void        ws_window_flush_deletes (WsWindow       *self);
-const char *ws_window_get_screen    (WsWindow       *self);
-WsLoginPage *ws_window_get_login_page (WsWindow     *self);
-WsSetupPage *ws_window_get_setup_page (WsWindow     *self);
-void        ws_window_lock          (WsWindow       *self);
-gboolean    ws_window_check_idle    (WsWindow       *self,
-                                     gint64          now);
+WsWindow    *ws_window_new            (GtkApplication *application,
+                                       WsDatabase     *db);
+WsDatabase  *ws_window_get_database   (WsWindow       *self);
+GtkWidget   *ws_window_get_place      (WsWindow       *self,
+                                       const char     *name);
+void         ws_window_show_place     (WsWindow       *self,
+                                       const char     *name);
+void         ws_window_add_toast      (WsWindow       *self,
+                                       AdwToast       *toast);
+void         ws_window_flush_deletes  (WsWindow       *self);
+const char  *ws_window_get_screen     (WsWindow       *self);
+WsLoginPage *ws_window_get_login_page (WsWindow       *self);
+WsSetupPage *ws_window_get_setup_page (WsWindow       *self);
+void         ws_window_lock           (WsWindow       *self);
+gboolean     ws_window_check_idle     (WsWindow       *self,
+                                       gint64          now);
 
 G_END_DECLS
