@@ -173,8 +173,15 @@ test_wrong_passphrase (Fixture       *f,
   GtkWidget *focus;
   guint failed_before = ws_database_count_audit (f->db, "login-failed");
 
-  g_assert_false (unlock_as (f, PROSECUTOR, "not the passphrase"));
+  /* As a user does it: the Unlock button's action, which first shows
+   * that it is unlocking. */
+  g_assert_true (ws_login_page_select_profile (login, PROSECUTOR));
+  ws_login_page_set_passphrase (login, "not the passphrase");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (login), "login.unlock", NULL));
+  for (int i = 0; i < 500 && ws_login_page_get_error (login) == NULL; i++)
+    spin ();
   g_assert_nonnull (ws_login_page_get_error (login));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (login)));
   g_assert_true (gtk_widget_get_visible (template_child (login, WS_TYPE_LOGIN_PAGE, "error_label")));
   g_assert_cmpstr (ws_window_get_screen (f->window), ==, "login");
   g_assert_true (ws_database_is_locked (f->db));

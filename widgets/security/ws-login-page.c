@@ -26,6 +26,7 @@ struct _WsLoginPage
   WsDatabase       *db;
   GListModel       *profiles;
   char             *error_text;
+  guint             unlock_source;
 };
 
 G_DEFINE_FINAL_TYPE (WsLoginPage, ws_login_page, GTK_TYPE_WIDGET)
@@ -128,10 +129,43 @@ passphrase_changed_cb (WsLoginPage *self)
   update_unlock (self);
 }
 
+static gboolean
+unlock_now_cb (gpointer user_data)
+{
+  g_autoptr(WsLoginPage) self = user_data;
+
+  self->unlock_source = 0;
+  if (self->db == NULL || self->unlock_button == NULL)
+    return G_SOURCE_REMOVE;
+  gtk_button_set_label (self->unlock_button, _("_Unlock"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
+  ws_login_page_unlock (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Deriving the key takes a noticeable moment (that is its point): the
+ * page says it is unlocking and shows that frame before it starts. */
+static void
+begin_unlock (WsLoginPage *self)
+{
+  if (self->unlock_source != 0)
+    return;
+  if (ws_login_page_get_selected (self) == NULL
+      || *gtk_editable_get_text (GTK_EDITABLE (self->passphrase_entry)) == '\0'
+      || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      ws_login_page_unlock (self);
+      return;
+    }
+  gtk_button_set_label (self->unlock_button, _("Unlocking…"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
+  self->unlock_source = g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, 50, unlock_now_cb, g_object_ref (self), NULL);
+}
+
 static void
 passphrase_activated_cb (WsLoginPage *self)
 {
-  ws_login_page_unlock (self);
+  begin_unlock (self);
 }
 
 static void
@@ -139,7 +173,7 @@ unlock_action (GtkWidget  *widget,
                const char *name,
                GVariant   *param)
 {
-  ws_login_page_unlock (WS_LOGIN_PAGE (widget));
+  begin_unlock (WS_LOGIN_PAGE (widget));
 }
 
 static gboolean
