@@ -217,6 +217,20 @@ test_prosecutor_places (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (template_child (page, WS_TYPE_WITNESS_PAGE, "identity_group")));
   g_assert_true (gtk_widget_get_visible (template_child (page, WS_TYPE_WITNESS_PAGE, "support_group")));
   g_assert_false (gtk_widget_get_visible (template_child (f->window, WS_TYPE_WINDOW, "no_place_page")));
+
+  /* Preferences hold only the prosecutor's own passphrase: no profiles,
+   * no lock delay, no backups. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+    WsPreferencesWindow *prefs = ws_preferences_window_new (GTK_WINDOW (f->window), f->db, settings);
+
+    g_assert_true (gtk_widget_get_visible (template_child (prefs, WS_TYPE_PREFERENCES_WINDOW, "passphrase_group")));
+    g_assert_false (gtk_widget_get_visible (template_child (prefs, WS_TYPE_PREFERENCES_WINDOW, "lock_group")));
+    g_assert_false (gtk_widget_get_visible (template_child (prefs, WS_TYPE_PREFERENCES_WINDOW, "backup_group")));
+    g_assert_null (gtk_widget_get_parent (template_child (prefs, WS_TYPE_PREFERENCES_WINDOW, "profiles_page")));
+    g_assert_cmpuint (ws_preferences_window_get_n_profiles (prefs), ==, 0);
+    gtk_window_destroy (GTK_WINDOW (prefs));
+  }
 }
 
 static void
@@ -356,6 +370,11 @@ test_preferences_profiles (Fixture       *f,
   prefs = ws_preferences_window_new (GTK_WINDOW (f->window), f->db, settings);
   gtk_window_present (GTK_WINDOW (prefs));
   g_assert_cmpuint (ws_preferences_window_get_n_profiles (prefs), ==, 3);
+
+  /* The idle delay is the setting the window locks by. */
+  gtk_spin_button_set_value (template_child (prefs, WS_TYPE_PREFERENCES_WINDOW, "idle_spin"), 7);
+  g_assert_cmpint (g_settings_get_int (settings, "idle-lock-minutes"), ==, 7);
+  g_settings_reset (settings, "idle-lock-minutes");
 
   g_assert_false (ws_preferences_window_add_profile (prefs, "Otto Officer", WS_ROLE_OFFICER, "short", "short"));
   g_assert_false (ws_preferences_window_add_profile (prefs, PROSECUTOR, WS_ROLE_OFFICER,
