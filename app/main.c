@@ -8,6 +8,7 @@
 #include <malloc.h>
 
 #include "ws-application.h"
+#include "ws-cli.h"
 
 int
 main (int   argc,
@@ -28,5 +29,8 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   app = ws_application_new (started_at);
+  /* Profiles, backups and the audit trail: handled by ws-cli.c with the
+   * other headless options. */
+  ws_cli_add_options (G_APPLICATION (app));
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -5,9 +5,13 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ws-access.h"
 #include "ws-application.h"
+#include "ws-backup.h"
 #include "ws-cli.h"
 #include "ws-database.h"
+#include "ws-form.h"
+#include "ws-profile.h"
 #include "ws-window.h"
 
 struct _WsApplication
@@ -97,9 +101,115 @@ quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (application));
 }
 
+static GtkWindow *open_window (WsApplication *self);
+
+/* Waits until nothing holds the database any more (a list still loading
+ * on a worker thread lets go when it finishes), so the file can be
+ * replaced with no connection open on it. */
+static gboolean
+close_database (WsApplication *self)
+{
+  GWeakRef gone;
+  gboolean closed = FALSE;
+  WsDatabase *db = g_steal_pointer (&self->db);
+
+  if (db == NULL)
+    return TRUE;
+  g_weak_ref_init (&gone, db);
+  g_object_unref (db);
+  for (int i = 0; i < 1000 && !closed; i++)
+    {
+      g_autoptr(WsDatabase) still = g_weak_ref_get (&gone);
+
+      closed = still == NULL;
+      if (!closed)
+        {
+          g_main_context_iteration (NULL, FALSE);
+          g_usleep (5000);
+        }
+    }
+  g_weak_ref_clear (&gone);
+  return closed;
+}
+
+static void
+restore_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  WsApplication *self = WS_APPLICATION (user_data);
+  const char *source = g_variant_get_string (parameter, NULL);
+  g_autofree char *target = NULL;
+  g_autofree char *who = NULL;
+  g_autofree char *detail = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GList) windows = NULL;
+  GtkWindow *window;
+  gboolean restored = FALSE;
+
+  if (self->db == NULL || !ws_database_may (self->db, WS_PERMISSION_BACKUP))
+    return;
+  target = g_strdup (ws_database_get_path (self->db));
+  who = g_strdup (ws_database_get_profile_name (self->db));
+
+  /* The database as it is now joins the automatic backups first, so a
+   * restore from the wrong file can itself be undone. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+    g_autofree char *kept = ws_database_backup_rotating (self->db, NULL, g_settings_get_int (settings, "backups-kept"), &error);
+
+    if (kept == NULL)
+      goto reopen;
+  }
+
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (WS_IS_WINDOW (l->data))
+      ws_window_flush_deletes (l->data);
+  /* Destroying, not closing: the application must not quit meanwhile. */
+  g_application_hold (G_APPLICATION (self));
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  ws_database_lock (self->db);
+  if (!close_database (self))
+    g_set_error (&error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_BUSY,
+                 _("The database is still in use; nothing was restored. Try again in a moment."));
+  else
+    restored = ws_database_restore (source, target, &error);
+  g_application_release (G_APPLICATION (self));
+
+reopen:
+  if (self->db == NULL)
+    {
+      g_autoptr(GError) open_error = NULL;
+
+      self->db = ws_database_new (target, NULL, &open_error);
+      if (self->db == NULL && error == NULL)
+        error = g_steal_pointer (&open_error);
+    }
+  if (restored && self->db != NULL)
+    {
+      g_autofree char *basename = g_path_get_basename (source);
+
+      /* Translators: who restored (a staff profile) and the backup file's name */
+      detail = g_strdup_printf (_("by %s from %s"), who != NULL ? who : "", basename);
+      ws_database_audit_event (self->db, "restore", NULL, detail, NULL);
+    }
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL)
+    window = open_window (self);
+  gtk_window_present (window);
+  if (WS_IS_WINDOW (window))
+    ws_window_add_toast (WS_WINDOW (window),
+                         error != NULL ? ws_form_error_toast (error)
+                                       : adw_toast_new (_("Backup restored. Unlock to continue.")));
+}
+
 static const GActionEntry app_actions[] = {
   { "about", about_action },
   { "quit", quit_action },
+  { "restore", restore_action, "s" },
 };
 
 static void
@@ -152,29 +262,57 @@ unopened_window (WsApplication *self,
   return GTK_WINDOW (window);
 }
 
+/* The window asks who is working before it shows anything: the
+ * first-run page on a database without profiles, the unlock screen
+ * otherwise. */
+static GtkWindow *
+open_window (WsApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->db == NULL)
+    self->db = ws_database_new (self->database_path, NULL, &error);
+  if (self->db == NULL)
+    return unopened_window (self, error);
+  return GTK_WINDOW (ws_window_new (GTK_APPLICATION (self), self->db));
+}
+
 static void
 ws_application_activate (GApplication *application)
 {
   WsApplication *self = WS_APPLICATION (application);
-  g_autoptr(GError) error = NULL;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
     {
-      if (self->db == NULL)
-        self->db = ws_database_new (self->database_path, NULL, &error);
-      if (self->db != NULL)
-        {
-          ws_database_set_actor (self->db, g_get_real_name (), WS_ROLE_OFFICER);
-          window = GTK_WINDOW (ws_window_new (GTK_APPLICATION (self), self->db));
-        }
-      else
-        window = unopened_window (self, error);
-
+      window = open_window (self);
       if (g_getenv ("WS_REPORT_FIRST_FRAME") != NULL)
         g_signal_connect (window, "map", G_CALLBACK (window_mapped_cb), self);
     }
   gtk_window_present (window);
+}
+
+/* The automatic backup on close, kept among the last N, for a profile
+ * allowed to back up; then the keys are wiped. */
+static void
+ws_application_shutdown (GApplication *application)
+{
+  WsApplication *self = WS_APPLICATION (application);
+
+  if (self->db != NULL && ws_database_may (self->db, WS_PERMISSION_BACKUP))
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = ws_database_backup_rotating (self->db, NULL,
+                                                           g_settings_get_int (settings, "backups-kept"), &error);
+
+      if (path == NULL)
+        g_printerr (_("The automatic backup failed: %s\n"), error->message);
+    }
+  if (self->db != NULL)
+    ws_database_lock (self->db);
+
+  G_APPLICATION_CLASS (ws_application_parent_class)->shutdown (application);
 }
 
 static void
@@ -198,6 +336,7 @@ ws_application_class_init (WsApplicationClass *klass)
   app_class->handle_local_options = ws_application_handle_local_options;
   app_class->startup = ws_application_startup;
   app_class->activate = ws_application_activate;
+  app_class->shutdown = ws_application_shutdown;
 }
 
 static void

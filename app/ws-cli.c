@@ -6,12 +6,22 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
 
+#include "ws-access.h"
+#include "ws-audit.h"
+#include "ws-backup.h"
 #include "ws-cli.h"
 #include "ws-database.h"
 #include "ws-demo.h"
 #include "ws-exchange.h"
 #include "ws-page-renderer.h"
+#include "ws-profile.h"
 #include "ws-store.h"
 #include "ws-summary.h"
 #include "ws-time.h"
@@ -21,8 +31,37 @@
  * line on standard error and a non-zero exit status. */
 
 static const char * const headless_options[] = {
-  "demo", "import", "export", "export-summary", "output", "from", "to", "zone", NULL
+  "demo", "import", "export", "export-summary", "output", "from", "to", "zone",
+  "profile", "backup", "restore", "verify-audit", NULL
 };
+/* Options that read or write identity: in a protected database they need
+ * --profile of an officer or administrator. The rest run without a
+ * profile in the prosecutor's role, which holds no identity key. */
+static const char * const identity_options[] = { "import", "export", "export-summary", "backup", NULL };
+
+static const GOptionEntry security_entries[] = {
+  { "profile", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Work as this profile; its passphrase is read from standard input"), N_("NAME") },
+  { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write a consistent copy of the database to FILE (works while the window is open), then exit"), N_("FILE") },
+  { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Replace the database by the backup in FILE after checking it, then exit"), N_("FILE") },
+  { "verify-audit", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Check that the audit trail has not been altered, then exit"), NULL },
+  { NULL }
+};
+
+/**
+ * ws_cli_add_options:
+ *
+ * Adds the command-line options of profiles, backups and the audit trail
+ * to @application.
+ */
+void
+ws_cli_add_options (GApplication *application)
+{
+  g_application_add_main_option_entries (application, security_entries);
+}
 static const char * const summary_only_options[] = { "output", "from", "to", "zone", NULL };
 
 gboolean
@@ -157,12 +196,151 @@ remove_new_database (WsDatabase **db,
     }
 }
 
+/* One line from standard input, without its line end, echo off on a
+ * terminal. The caller wipes and frees it with forget_passphrase(). */
+static char *
+read_passphrase (GError **error)
+{
+  struct termios saved, quiet;
+  gboolean terminal = isatty (STDIN_FILENO) && tcgetattr (STDIN_FILENO, &saved) == 0;
+  char *line = NULL;
+  size_t size = 0;
+  ssize_t length;
+
+  if (terminal)
+    {
+      g_printerr ("%s", _("Passphrase: "));
+      quiet = saved;
+      quiet.c_lflag &= ~(tcflag_t) ECHO;
+      tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+  length = getline (&line, &size, stdin);
+  if (terminal)
+    {
+      tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
+      g_printerr ("\n");
+    }
+  if (length <= 0)
+    {
+      free (line);
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--profile needs the passphrase on standard input"));
+      return NULL;
+    }
+  while (length > 0 && (line[length - 1] == '\n' || line[length - 1] == '\r'))
+    line[--length] = '\0';
+  return line;
+}
+
+static void
+forget_passphrase (char *passphrase)
+{
+  if (passphrase != NULL)
+    {
+      sodium_memzero (passphrase, strlen (passphrase));
+      free (passphrase);
+    }
+}
+
+typedef char Passphrase;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Passphrase, forget_passphrase)
+
+static gboolean
+wants_identity (GVariantDict *options)
+{
+  for (guint i = 0; identity_options[i] != NULL; i++)
+    if (g_variant_dict_contains (options, identity_options[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Sets who works: the profile given, else (protected database) the
+ * prosecutor's role without a key, else as before profiles existed. */
+static gboolean
+authenticate (WsDatabase    *db,
+              GVariantDict  *options,
+              const char    *passphrase,
+              GError       **error)
+{
+  g_autofree char *name = NULL;
+
+  if (!g_variant_dict_lookup (options, "profile", "s", &name))
+    {
+      if (!ws_database_is_protected (db))
+        {
+          ws_database_set_actor (db, g_get_real_name (), WS_ROLE_OFFICER);
+          return TRUE;
+        }
+      if (wants_identity (options))
+        {
+          g_set_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_LOCKED,
+                       _("This needs --profile=NAME of an officer or administrator (the passphrase is read from standard input)"));
+          return FALSE;
+        }
+      return ws_database_act_without_key (db, _("command line"), error);
+    }
+  return ws_database_unlock (db, name, passphrase, error);
+}
+
+static int
+verify_audit (WsDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
+  guint checked = 0;
+  gint64 broken = 0;
+
+  if (!ws_database_verify_audit (db, &checked, &broken, &error))
+    return fail (error);
+  g_print (ngettext ("Audit trail intact: %u record checked\n",
+                     "Audit trail intact: %u records checked\n", checked), checked);
+  return 0;
+}
+
+/* Restoring replaces the database: in a protected one, only someone who
+ * may take backups may do it. The restored file brings its own profiles. */
+static gboolean
+restore (GVariantDict  *options,
+         const char    *path,
+         const char    *passphrase,
+         GError       **error)
+{
+  g_autofree char *source = NULL;
+  g_autoptr(WsDatabase) current = NULL;
+  g_autoptr(WsDatabase) restored = NULL;
+
+  if (!lookup_path (options, "restore", &source))
+    return TRUE;
+  if (!ws_database_check_file (source, error))
+    return FALSE;
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      current = ws_database_new (path, NULL, error);
+      if (current == NULL || !authenticate (current, options, passphrase, error) ||
+          !ws_database_may (current, WS_PERMISSION_BACKUP))
+        {
+          if (error != NULL && *error == NULL)
+            g_set_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_PERMISSION,
+                         _("Restoring needs --profile=NAME of an officer or administrator"));
+          return FALSE;
+        }
+      g_clear_object (&current);
+    }
+  if (!ws_database_restore (source, path, error))
+    return FALSE;
+  restored = ws_database_new (path, NULL, error);
+  if (restored == NULL || !ws_database_audit_event (restored, "restore", NULL, source, error))
+    return FALSE;
+  g_print (_("Restored %s from %s\n"), path, source);
+  return TRUE;
+}
+
 static gboolean
 check_options (GVariantDict  *options,
                const char    *database_path,
                GError       **error)
 {
-  gboolean creates = g_variant_dict_contains (options, "demo") || g_variant_dict_contains (options, "import");
+  gboolean creates = g_variant_dict_contains (options, "demo") || g_variant_dict_contains (options, "import") ||
+                     g_variant_dict_contains (options, "restore");
   g_autofree char *path = database_path != NULL ? g_strdup (database_path) : ws_database_default_path ();
 
   if (!g_variant_dict_contains (options, "export-summary"))
@@ -174,6 +352,21 @@ check_options (GVariantDict  *options,
                        _("--%s goes with --export-summary=PSEUDONYM"), summary_only_options[i]);
           return FALSE;
         }
+
+  if (g_variant_dict_contains (options, "export-summary") && !g_variant_dict_contains (options, "output"))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--export-summary needs --output=FILE.pdf"));
+      return FALSE;
+    }
+
+  if (g_variant_dict_contains (options, "restore") &&
+      (g_variant_dict_contains (options, "demo") || g_variant_dict_contains (options, "import")))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--restore cannot be combined with --demo or --import; run one after the other"));
+      return FALSE;
+    }
 
   if (g_variant_dict_contains (options, "demo") && g_variant_dict_contains (options, "import"))
     {
@@ -196,8 +389,9 @@ check_options (GVariantDict  *options,
  * ws_cli_run:
  * @database_path: (nullable): the database to use, or %NULL for the default
  *
- * Does what the options ask, in a fixed order: fill with demonstration
- * data, import, export, export a summary.
+ * Does what the options ask, in a fixed order: restore, fill with
+ * demonstration data (and its profiles), import, export, export a
+ * summary, back up, verify the audit trail.
  *
  * Returns: the exit status
  */
@@ -209,6 +403,8 @@ ws_cli_run (GVariantDict *options,
   g_autoptr(WsDatabase) db = NULL;
   g_autofree char *import_path = NULL;
   g_autofree char *export_path = NULL;
+  g_autofree char *backup_path = NULL;
+  g_autoptr(Passphrase) passphrase = NULL;
   g_autofree char *pseudonym = NULL;
   g_autofree char *path = NULL;
   gboolean existed;
@@ -217,16 +413,29 @@ ws_cli_run (GVariantDict *options,
   if (!check_options (options, database_path, &error))
     return fail (error);
   path = database_path != NULL ? g_strdup (database_path) : ws_database_default_path ();
+  /* Read once: a restore checks it against the old database, the rest
+   * against the new one. */
+  if (g_variant_dict_contains (options, "profile"))
+    {
+      passphrase = read_passphrase (&error);
+      if (passphrase == NULL)
+        return fail (error);
+    }
+  if (!restore (options, path, passphrase, &error))
+    return fail (error);
   existed = g_file_test (path, G_FILE_TEST_EXISTS);
 
   db = ws_database_new (database_path, NULL, &error);
   if (db == NULL)
     return fail (error);
-  ws_database_set_actor (db, g_get_real_name (), WS_ROLE_OFFICER);
+  if (!authenticate (db, options, passphrase, &error))
+    return fail (error);
 
   if (g_variant_dict_contains (options, "demo"))
     {
       if (!ws_demo_fill (db, WS_DEMO_WITNESSES, 1, &error))
+        return fail (error);
+      if (!ws_database_is_protected (db) && !ws_demo_create_profiles (db, &error))
         return fail (error);
       g_print (_("Demonstration unit written to %s\n"), ws_database_get_path (db));
     }
@@ -255,6 +464,16 @@ ws_cli_run (GVariantDict *options,
       if (!export_summary (db, options, pseudonym, &error))
         return fail (error);
     }
+
+  if (lookup_path (options, "backup", &backup_path))
+    {
+      if (!ws_database_backup (db, backup_path, NULL, &error))
+        return fail (error);
+      g_print (_("Backed up to %s\n"), backup_path);
+    }
+
+  if (g_variant_dict_contains (options, "verify-audit"))
+    return verify_audit (db);
 
   return 0;
 }

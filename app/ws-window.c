@@ -5,20 +5,30 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ws-access.h"
+#include "ws-audit-window.h"
+#include "ws-backup.h"
 #include "ws-case-editor.h"
 #include "ws-cases-view.h"
 #include "ws-demo.h"
 #include "ws-exchange.h"
 #include "ws-form.h"
 #include "ws-link-dialog.h"
+#include "ws-login-page.h"
 #include "ws-person-editor.h"
+#include "ws-preferences-window.h"
+#include "ws-profile.h"
+#include "ws-setup-page.h"
 #include "ws-store.h"
 #include "ws-summary-dialog.h"
 #include "ws-window.h"
 #include "ws-witnesses-view.h"
 
-/* The main window: the places a user moves between (Witnesses, Cases),
- * the actions that change records, and the toasts that report them.
+/* The main window: who is working (the first-run and unlock screens),
+ * the places a user moves between, the actions that change records, and
+ * the toasts that report them. Places are built at unlock from the
+ * table below and destroyed at lock, so what a role may not use is not
+ * in the window at all and nothing read stays in a widget while locked.
  * Deletions wait until their "Undo" toast is gone before they reach the
  * database. */
 struct _WsWindow
@@ -27,20 +37,53 @@ struct _WsWindow
 
   /* template widgets */
   AdwToastOverlay      *toast_overlay;
+  GtkStack             *screen_stack;
+  WsSetupPage          *setup_page;
+  WsLoginPage          *login_page;
   AdwViewStack         *stack;
+  GtkWidget            *new_button;
+  GtkWidget            *who_box;
+  AdwAvatar            *who_avatar;
+  GtkLabel             *who_label;
+  AdwStatusPage        *no_place_page;
+
+  /* borrowed: places, alive while unlocked */
+  GtkWidget            *witnesses_view;
+  GtkWidget            *cases_view;
 
   /* owned */
   WsDatabase           *db;
   GSettings            *settings;
-  GtkWidget            *witnesses_view;
-  GtkWidget            *cases_view;
   GPtrArray            *pending_deletes;
+  GPtrArray            *toasts;
+  char                 *last_profile;
+  gint64                last_activity;
+  guint                 idle_source;
   gint64                select_person;
   gint64                select_case;
   gboolean              busy;
   gboolean              empty;
   gboolean              loaded;
 };
+
+/* Every place of the window, in order, with the permission a role needs
+ * to have it at all. A role without it does not get the place: no tab,
+ * no page, nothing greyed. Adding a place is one line here. */
+typedef struct {
+  const char   *name;
+  const char   *title;
+  const char   *icon;
+  WsPermission  permission;
+  GtkWidget  *(*create) (WsDatabase *db);
+} WsPlace;
+
+static const WsPlace places[] = {
+  { "witnesses", N_("Witnesses"), "system-users-symbolic",     WS_PERMISSION_READ_PERSONS, ws_witnesses_view_new },
+  { "cases",     N_("Cases"),     "folder-documents-symbolic", WS_PERMISSION_READ_CASES,   ws_cases_view_new },
+};
+
+/* How often the idle time is compared with the lock delay. */
+#define IDLE_CHECK_SECONDS 15
 
 G_DEFINE_FINAL_TYPE (WsWindow, ws_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -63,11 +106,23 @@ pending_delete_free (gpointer data)
   g_free (pending);
 }
 
+static void
+toast_gone_cb (AdwToast *toast,
+               WsWindow *self)
+{
+  if (self->toasts != NULL)
+    g_ptr_array_remove (self->toasts, toast);
+}
+
 void
 ws_window_add_toast (WsWindow *self,
                      AdwToast *toast)
 {
   g_return_if_fail (WS_IS_WINDOW (self));
+
+  /* Kept so that locking can take every toast off the screen. */
+  g_ptr_array_add (self->toasts, g_object_ref (toast));
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_gone_cb), self, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -87,13 +142,23 @@ show_error (WsWindow     *self,
 
 static void update_actions (WsWindow *self);
 
+static gboolean
+is_unlocked (WsWindow *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->screen_stack), "work") == 0;
+}
+
 static void
 database_changed_cb (WsWindow *self)
 {
+  if (!is_unlocked (self))
+    return;
   self->empty = ws_database_is_empty (self->db);
   update_actions (self);
-  ws_witnesses_view_reload (WS_WITNESSES_VIEW (self->witnesses_view), self->select_person);
-  ws_cases_view_reload (WS_CASES_VIEW (self->cases_view), self->select_case);
+  if (self->witnesses_view != NULL)
+    ws_witnesses_view_reload (WS_WITNESSES_VIEW (self->witnesses_view), self->select_person);
+  if (self->cases_view != NULL)
+    ws_cases_view_reload (WS_CASES_VIEW (self->cases_view), self->select_case);
   self->select_person = 0;
   self->select_case = 0;
 }
@@ -108,35 +173,68 @@ records_changed (WsWindow *self,
   ws_database_emit_changed (self->db);
 }
 
+static WsPerson *
+selected_person (WsWindow *self)
+{
+  if (self->witnesses_view == NULL)
+    return NULL;
+  return ws_witnesses_view_get_selected (WS_WITNESSES_VIEW (self->witnesses_view));
+}
+
+static WsCase *
+selected_case (WsWindow *self)
+{
+  if (self->cases_view == NULL)
+    return NULL;
+  return ws_cases_view_get_selected (WS_CASES_VIEW (self->cases_view));
+}
+
+static gboolean
+may (WsWindow     *self,
+     WsPermission  permission)
+{
+  return is_unlocked (self) && ws_database_may (self->db, permission);
+}
+
 static void
 update_actions (WsWindow *self)
 {
-  gboolean has_person = ws_witnesses_view_get_selected (WS_WITNESSES_VIEW (self->witnesses_view)) != NULL;
-  gboolean has_case = ws_cases_view_get_selected (WS_CASES_VIEW (self->cases_view)) != NULL;
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean has_person = selected_person (self) != NULL;
+  gboolean has_case = selected_case (self) != NULL;
   const char *place = adw_view_stack_get_visible_child_name (self->stack);
   gboolean on_cases = g_strcmp0 (place, "cases") == 0;
-
+  gboolean on_witnesses = g_strcmp0 (place, "witnesses") == 0;
   /* While an import or the demonstration unit is being written, the
    * database is held by that transaction: no other change is offered. */
   gboolean can_write = !self->busy;
+  gboolean edit_persons = can_write && self->witnesses_view != NULL && may (self, WS_PERMISSION_EDIT_PERSONS);
+  gboolean edit_cases = can_write && self->cases_view != NULL && may (self, WS_PERMISSION_EDIT_CASES);
+  gboolean backup = !self->busy && may (self, WS_PERMISSION_BACKUP);
+  gboolean can_new = (on_cases && edit_cases) || (on_witnesses && edit_persons);
 
-  has_person = has_person && can_write;
-  has_case = has_case && can_write;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new", can_write);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-witness", can_write);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-case", can_write);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unlink-party", can_write);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-witness", has_person);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-witness", has_person);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.link-witness", has_person);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-summary", has_person);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-case", has_case);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-case", has_case);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.link-case", has_case);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit", on_cases ? has_case : has_person);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", !self->busy && self->empty);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !self->busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", !self->busy);
+  gtk_widget_action_set_enabled (widget, "win.new", can_new);
+  gtk_widget_set_visible (self->new_button, can_new);
+  gtk_widget_action_set_enabled (widget, "win.add-witness", edit_persons);
+  gtk_widget_action_set_enabled (widget, "win.add-case", edit_cases);
+  gtk_widget_action_set_enabled (widget, "win.unlink-party", edit_cases);
+  gtk_widget_action_set_enabled (widget, "win.edit-witness", has_person && edit_persons);
+  gtk_widget_action_set_enabled (widget, "win.delete-witness", has_person && edit_persons);
+  gtk_widget_action_set_enabled (widget, "win.link-witness", has_person && edit_cases);
+  gtk_widget_action_set_enabled (widget, "win.print-summary", has_person && may (self, WS_PERMISSION_PRINT_SUMMARY));
+  gtk_widget_action_set_enabled (widget, "win.edit-case", has_case && edit_cases);
+  gtk_widget_action_set_enabled (widget, "win.delete-case", has_case && edit_cases);
+  gtk_widget_action_set_enabled (widget, "win.link-case", has_case && edit_cases && may (self, WS_PERMISSION_READ_PERSONS));
+  gtk_widget_action_set_enabled (widget, "win.edit", on_cases ? has_case && edit_cases : has_person && edit_persons);
+  gtk_widget_action_set_enabled (widget, "win.search", self->witnesses_view != NULL || self->cases_view != NULL);
+  gtk_widget_action_set_enabled (widget, "win.load-demo", edit_persons && edit_cases && self->empty);
+  gtk_widget_action_set_enabled (widget, "win.import", backup);
+  gtk_widget_action_set_enabled (widget, "win.export", backup);
+  gtk_widget_action_set_enabled (widget, "win.backup", backup);
+  gtk_widget_action_set_enabled (widget, "win.restore", backup);
+  gtk_widget_action_set_enabled (widget, "win.audit", may (self, WS_PERMISSION_READ_AUDIT));
+  gtk_widget_action_set_enabled (widget, "win.preferences", is_unlocked (self));
+  gtk_widget_action_set_enabled (widget, "win.lock", is_unlocked (self) && ws_database_is_protected (self->db));
 }
 
 static void
@@ -311,7 +409,7 @@ static void
 edit_witness_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   WsWindow *self = WS_WINDOW (widget);
-  WsPerson *person = ws_witnesses_view_get_selected (WS_WITNESSES_VIEW (self->witnesses_view));
+  WsPerson *person = selected_person (self);
 
   if (person != NULL)
     edit_person (self, person);
@@ -321,7 +419,7 @@ static void
 edit_case_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   WsWindow *self = WS_WINDOW (widget);
-  WsCase *court_case = ws_cases_view_get_selected (WS_CASES_VIEW (self->cases_view));
+  WsCase *court_case = selected_case (self);
 
   if (court_case != NULL)
     edit_case (self, court_case);
@@ -380,7 +478,7 @@ static void
 link_witness_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   WsWindow *self = WS_WINDOW (widget);
-  WsPerson *person = ws_witnesses_view_get_selected (WS_WITNESSES_VIEW (self->witnesses_view));
+  WsPerson *person = selected_person (self);
 
   if (person != NULL)
     present_link_dialog (self, ws_link_dialog_new_for_person (GTK_WINDOW (self), self->db, person));
@@ -390,7 +488,7 @@ static void
 link_case_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   WsWindow *self = WS_WINDOW (widget);
-  WsCase *court_case = ws_cases_view_get_selected (WS_CASES_VIEW (self->cases_view));
+  WsCase *court_case = selected_case (self);
 
   if (court_case != NULL)
     present_link_dialog (self, ws_link_dialog_new_for_case (GTK_WINDOW (self), self->db, court_case));
@@ -400,7 +498,7 @@ static void
 print_summary_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   WsWindow *self = WS_WINDOW (widget);
-  WsPerson *person = ws_witnesses_view_get_selected (WS_WITNESSES_VIEW (self->witnesses_view));
+  WsPerson *person = selected_person (self);
 
   if (person != NULL)
     gtk_window_present (GTK_WINDOW (ws_summary_dialog_new (GTK_WINDOW (self), self->db, person)));
@@ -423,10 +521,12 @@ static void
 search_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   WsWindow *self = WS_WINDOW (widget);
-  gboolean on_cases = g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "cases") == 0;
+  const char *place = adw_view_stack_get_visible_child_name (self->stack);
 
-  ws_browser_focus_search (on_cases ? ws_cases_view_get_browser (WS_CASES_VIEW (self->cases_view))
-                                    : ws_witnesses_view_get_browser (WS_WITNESSES_VIEW (self->witnesses_view)));
+  if (g_strcmp0 (place, "cases") == 0 && self->cases_view != NULL)
+    ws_browser_focus_search (ws_cases_view_get_browser (WS_CASES_VIEW (self->cases_view)));
+  else if (g_strcmp0 (place, "witnesses") == 0 && self->witnesses_view != NULL)
+    ws_browser_focus_search (ws_witnesses_view_get_browser (WS_WITNESSES_VIEW (self->witnesses_view)));
 }
 
 static void
@@ -566,29 +666,475 @@ export_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
+backup_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (ws_database_backup (source, task_data, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+backup_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(WsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  set_busy (self, FALSE);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    show_error (self, error);
+  else
+    show_message (self, _("Backup saved. Identifying details stay encrypted in it; keep it as safe as the database."));
+}
+
+static void
+back_up_to (WsWindow *self,
+            GFile    *file)
+{
+  g_autoptr(GTask) task = g_task_new (self->db, NULL, backup_done_cb, g_object_ref (self));
+
+  set_busy (self, TRUE);
+  g_task_set_source_tag (task, back_up_to);
+  g_task_set_task_data (task, g_file_get_path (file), g_free);
+  g_task_run_in_thread (task, backup_thread);
+}
+
+static void
+restore_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     WsWindow         *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "ws-restore-path");
+
+  if (g_strcmp0 (response, "restore") != 0)
+    return;
+  /* The application closes this window and the database, replaces the
+   * file and opens it again at the unlock screen. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "app.restore", "s", path);
+}
+
+static void
+confirm_restore (WsWindow *self,
+                 GFile    *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  /* Checked before asking, so a file that cannot be restored is refused
+   * while nothing has been closed. */
+  if (!ws_database_check_file (path, &error))
+    {
+      g_autoptr(GError) shown = g_error_new (error->domain, error->code,
+                                             _("This file cannot be restored: %s"), error->message);
+      show_error (self, shown);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Replace Everything With This Backup?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("Everything in the database now, profiles and passphrases included, will be "
+                                    "replaced by “%s”. Changes made since that backup are lost, though the "
+                                    "database as it is now is first kept among the automatic backups. The "
+                                    "window then asks who is working."),
+                                  basename);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "restore", _("_Replace Everything"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "ws-restore-path", g_steal_pointer (&path), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (restore_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+backup_file_chosen_cb (GtkNativeDialog *dialog,
+                       int              response,
+                       WsWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+  gboolean restoring = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "restoring"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_object_unref (dialog);
+  if (file == NULL || !is_unlocked (self))
+    return;
+
+  if (restoring)
+    confirm_restore (self, file);
+  else
+    back_up_to (self, file);
+}
+
+static void
+choose_backup_file (WsWindow *self,
+                    gboolean  restoring)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (restoring ? _("Restore From Backup") : _("Back Up"),
+                                        GTK_WINDOW (self),
+                                        restoring ? GTK_FILE_CHOOSER_ACTION_OPEN : GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        restoring ? _("_Restore") : _("_Back Up"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Witness Support databases"));
+  gtk_file_filter_add_pattern (filter, "*.db");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  if (!restoring)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *name = g_date_time_format (now, "witness-support-%Y-%m-%d.db");
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+    }
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_object_set_data (G_OBJECT (dialog), "restoring", GINT_TO_POINTER (restoring));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (backup_file_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+backup_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  choose_backup_file (WS_WINDOW (widget), FALSE);
+}
+
+static void
+restore_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  choose_backup_file (WS_WINDOW (widget), TRUE);
+}
+
+static void
+preferences_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  WsWindow *self = WS_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (ws_preferences_window_new (GTK_WINDOW (self), self->db, self->settings)));
+}
+
+static void
+audit_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  WsWindow *self = WS_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (ws_audit_window_new (GTK_WINDOW (self), self->db)));
+}
+
+static void
+lock_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  ws_window_lock (WS_WINDOW (widget));
+}
+
+/* Whether @window is this window or one of its dialogs (or theirs). */
+static gboolean
+belongs_to (WsWindow  *self,
+            GtkWindow *window)
+{
+  for (GtkWindow *w = window; w != NULL; w = gtk_window_get_transient_for (w))
+    if (w == GTK_WINDOW (self))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+activity_cb (GtkEventControllerLegacy *controller,
+             GdkEvent                 *event,
+             WsWindow                 *self)
+{
+  switch ((int) gdk_event_get_event_type (event))
+    {
+    case GDK_KEY_PRESS:
+    case GDK_BUTTON_PRESS:
+    case GDK_MOTION_NOTIFY:
+    case GDK_SCROLL:
+    case GDK_TOUCH_BEGIN:
+      self->last_activity = g_get_monotonic_time ();
+      break;
+    default:
+      break;
+    }
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+watch_activity (WsWindow  *self,
+                GtkWindow *window)
+{
+  GtkEventController *controller;
+
+  if (g_object_get_data (G_OBJECT (window), "ws-activity-watched") != NULL)
+    return;
+  controller = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "event", G_CALLBACK (activity_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (window), controller);
+  g_object_set_data (G_OBJECT (window), "ws-activity-watched", GINT_TO_POINTER (TRUE));
+}
+
+static void
+transient_for_changed_cb (GtkWindow  *window,
+                          GParamSpec *pspec,
+                          WsWindow   *self)
+{
+  if (belongs_to (self, window))
+    watch_activity (self, window);
+}
+
+/* Typing in an editor or a dialog is work too: it keeps the screen
+ * unlocked as much as work in the main window. A new window may be made
+ * transient for this one only after it is listed. */
+static void
+toplevels_changed_cb (GListModel *toplevels,
+                      guint       position,
+                      guint       removed,
+                      guint       added,
+                      WsWindow   *self)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (window == GTK_WINDOW (self))
+        continue;
+      transient_for_changed_cb (window, NULL, self);
+      g_signal_connect_object (window, "notify::transient-for", G_CALLBACK (transient_for_changed_cb), self, 0);
+    }
+}
+
+static void
+close_dialogs (WsWindow *self)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(GPtrArray) doomed = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      GtkWindow *window = g_list_model_get_item (toplevels, i);
+
+      if (window != GTK_WINDOW (self) && belongs_to (self, window))
+        g_ptr_array_add (doomed, window);
+      else
+        g_object_unref (window);
+    }
+  for (guint i = 0; i < doomed->len; i++)
+    gtk_window_destroy (g_ptr_array_index (doomed, i));
+}
+
+static void
+dismiss_toasts (WsWindow *self)
+{
+  g_autoptr(GPtrArray) toasts = g_steal_pointer (&self->toasts);
+
+  self->toasts = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < toasts->len; i++)
+    adw_toast_dismiss (g_ptr_array_index (toasts, i));
+}
+
+static void
+destroy_places (WsWindow *self)
+{
+  GtkSelectionModel *pages = adw_view_stack_get_pages (self->stack);
+  g_autoptr(GPtrArray) children = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+
+      g_ptr_array_add (children, g_object_ref (adw_view_stack_page_get_child (page)));
+    }
+  g_object_unref (pages);
+  self->witnesses_view = NULL;
+  self->cases_view = NULL;
+  for (guint i = 0; i < children->len; i++)
+    adw_view_stack_remove (self->stack, g_ptr_array_index (children, i));
+}
+
+static void
+add_place (WsWindow      *self,
+           const WsPlace *place)
+{
+  GtkWidget *view = place->create (self->db);
+  AdwViewStackPage *page = adw_view_stack_add_titled (self->stack, view, place->name, _(place->title));
+  WsBrowser *browser = NULL;
+
+  adw_view_stack_page_set_icon_name (page, place->icon);
+  if (WS_IS_WITNESSES_VIEW (view))
+    {
+      self->witnesses_view = view;
+      browser = ws_witnesses_view_get_browser (WS_WITNESSES_VIEW (view));
+    }
+  else if (WS_IS_CASES_VIEW (view))
+    {
+      self->cases_view = view;
+      browser = ws_cases_view_get_browser (WS_CASES_VIEW (view));
+    }
+  if (browser != NULL)
+    g_signal_connect_object (browser, "selection-changed", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+}
+
+static void
+show_no_place (WsWindow *self)
+{
+  g_autofree char *description = NULL;
+
+  if (ws_database_may (self->db, WS_PERMISSION_READ_OWN_SCHEDULE))
+    {
+      /* An interpreter's assignments are video-link sessions; none can
+       * be booked in this database yet, so this is the honest state. */
+      adw_status_page_set_icon_name (self->no_place_page, "x-office-calendar-symbolic");
+      adw_status_page_set_title (self->no_place_page, _("No Assignments Yet"));
+      adw_status_page_set_description (self->no_place_page,
+                                       _("The sessions you are booked to interpret will be listed here, "
+                                         "with the time in your own time zone, the place or link and the language."));
+      return;
+    }
+  description = g_strdup_printf (_("Your role (%s) has nothing to see in this window. "
+                                   "An administrator can change your role if you need more."),
+                                 ws_role_get_label (ws_database_get_actor_role (self->db)));
+  adw_status_page_set_icon_name (self->no_place_page, "changes-prevent-symbolic");
+  adw_status_page_set_title (self->no_place_page, _("Nothing for Your Role"));
+  adw_status_page_set_description (self->no_place_page, description);
+}
+
+static void
+load_places (WsWindow *self)
+{
+  if (self->loaded || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  self->loaded = TRUE;
+  if (self->witnesses_view != NULL)
+    ws_witnesses_view_set_loading (WS_WITNESSES_VIEW (self->witnesses_view));
+  if (self->cases_view != NULL)
+    ws_cases_view_set_loading (WS_CASES_VIEW (self->cases_view));
+  database_changed_cb (self);
+}
+
+static gboolean
+idle_check_cb (gpointer user_data)
+{
+  WsWindow *self = user_data;
+
+  ws_window_check_idle (self, g_get_monotonic_time ());
+  return G_SOURCE_CONTINUE;
+}
+
+/* The unlocked profile starts work: its places, its actions, its name
+ * in the title, and the idle clock. */
+static void
+start_work (WsWindow *self)
+{
+  g_autofree char *last_place = g_settings_get_string (self->settings, "last-place");
+  g_autofree char *who = NULL;
+  const char *profile = ws_database_get_profile_name (self->db);
+  guint n = 0;
+
+  gtk_stack_set_visible_child_name (self->screen_stack, "work");
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    if (ws_database_may (self->db, places[i].permission))
+      {
+        add_place (self, &places[i]);
+        n++;
+      }
+  gtk_widget_set_visible (GTK_WIDGET (self->stack), n > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->no_place_page), n == 0);
+  if (n == 0)
+    show_no_place (self);
+  ws_window_show_place (self, last_place);
+
+  /* Who is at work stays in sight, so a colleague at the same desk
+   * knows whose role the window follows. */
+  if (profile == NULL)
+    profile = ws_database_get_actor_name (self->db);
+  /* Translators: who is working, e.g. "Ana Novak · Prosecutor" */
+  who = g_strdup_printf (_("%s · %s"), profile, ws_role_get_label (ws_database_get_actor_role (self->db)));
+  adw_avatar_set_text (self->who_avatar, profile);
+  gtk_label_set_text (self->who_label, profile);
+  gtk_widget_set_tooltip_text (self->who_box, who);
+  if (ws_database_get_profile_name (self->db) != NULL)
+    g_settings_set_string (self->settings, "last-profile", profile);
+
+  self->empty = ws_database_is_empty (self->db);
+  update_actions (self);
+  self->last_activity = g_get_monotonic_time ();
+  if (self->idle_source == 0)
+    self->idle_source = g_timeout_add_seconds (IDLE_CHECK_SECONDS, idle_check_cb, self);
+  load_places (self);
+}
+
+static void
+unlocked_cb (WsWindow *self)
+{
+  start_work (self);
+}
+
+/* Whoever locked the database (this window, or another part of the
+ * program), the window follows: nothing stays on screen without keys. */
+static void
+locked_changed_cb (WsWindow *self)
+{
+  if (ws_database_is_locked (self->db) && is_unlocked (self))
+    ws_window_lock (self);
+}
+
+/* Shows what the database's state asks for: the first-run page, the
+ * unlock screen, or the places of the profile already at work. */
+static void
+show_screen (WsWindow *self)
+{
+  if (!ws_database_is_protected (self->db))
+    {
+      ws_setup_page_reset (self->setup_page);
+      gtk_stack_set_visible_child_name (self->screen_stack, "setup");
+      gtk_widget_grab_focus (GTK_WIDGET (self->setup_page));
+    }
+  else if (ws_database_is_locked (self->db))
+    {
+      g_autofree char *last = g_settings_get_string (self->settings, "last-profile");
+
+      ws_login_page_reset (self->login_page, self->last_profile != NULL ? self->last_profile : last);
+      gtk_stack_set_visible_child_name (self->screen_stack, "login");
+      gtk_widget_grab_focus (GTK_WIDGET (self->login_page));
+    }
+  else
+    start_work (self);
+  update_actions (self);
+}
+
+static void
 first_frame_cb (GdkFrameClock *clock,
                 WsWindow      *self)
 {
   g_signal_handlers_disconnect_by_func (clock, first_frame_cb, self);
-  database_changed_cb (self);
+  if (is_unlocked (self))
+    load_places (self);
 }
 
-/* The lists are read once the window has shown its first frame, so the
- * window appears at once on a large unit and fills while the user looks. */
+/* When the window opens on a profile already at work, the lists are read
+ * once it has shown its first frame, so it appears at once on a large
+ * unit and fills while the user looks. */
 static void
 ws_window_map (GtkWidget *widget)
 {
   WsWindow *self = WS_WINDOW (widget);
 
   GTK_WIDGET_CLASS (ws_window_parent_class)->map (widget);
-  if (!self->loaded)
-    {
-      self->loaded = TRUE;
-      ws_witnesses_view_set_loading (WS_WITNESSES_VIEW (self->witnesses_view));
-      ws_cases_view_set_loading (WS_CASES_VIEW (self->cases_view));
-      g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
-                               G_CALLBACK (first_frame_cb), self, 0);
-    }
+  if (is_unlocked (self) && !self->loaded)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (first_frame_cb), self, 0);
 }
 
 static gboolean
@@ -602,7 +1148,8 @@ ws_window_close_request (GtkWindow *window)
   g_settings_set_int (self->settings, "window-width", width);
   g_settings_set_int (self->settings, "window-height", height);
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
-  g_settings_set_string (self->settings, "last-place", adw_view_stack_get_visible_child_name (self->stack));
+  if (is_unlocked (self) && adw_view_stack_get_visible_child_name (self->stack) != NULL)
+    g_settings_set_string (self->settings, "last-place", adw_view_stack_get_visible_child_name (self->stack));
 
   return GTK_WINDOW_CLASS (ws_window_parent_class)->close_request (window);
 }
@@ -615,6 +1162,10 @@ ws_window_dispose (GObject *object)
   if (self->pending_deletes != NULL)
     ws_window_flush_deletes (self);
   g_clear_pointer (&self->pending_deletes, g_ptr_array_unref);
+  g_clear_pointer (&self->toasts, g_ptr_array_unref);
+  g_clear_handle_id (&self->idle_source, g_source_remove);
+  self->witnesses_view = NULL;
+  self->cases_view = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), WS_TYPE_WINDOW);
 
   G_OBJECT_CLASS (ws_window_parent_class)->dispose (object);
@@ -625,6 +1176,7 @@ ws_window_finalize (GObject *object)
 {
   WsWindow *self = (WsWindow *)object;
 
+  g_clear_pointer (&self->last_profile, g_free);
   g_clear_object (&self->settings);
   g_clear_object (&self->db);
 
@@ -643,10 +1195,21 @@ ws_window_class_init (WsWindowClass *klass)
   window_class->close_request = ws_window_close_request;
   widget_class->map = ws_window_map;
 
+  g_type_ensure (WS_TYPE_LOGIN_PAGE);
+  g_type_ensure (WS_TYPE_SETUP_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/witnesssupport/WitnessSupport/app/ws-window.ui");
   gtk_widget_class_bind_template_child (widget_class, WsWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, WsWindow, screen_stack);
+  gtk_widget_class_bind_template_child (widget_class, WsWindow, setup_page);
+  gtk_widget_class_bind_template_child (widget_class, WsWindow, login_page);
   gtk_widget_class_bind_template_child (widget_class, WsWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, WsWindow, new_button);
+  gtk_widget_class_bind_template_child (widget_class, WsWindow, who_box);
+  gtk_widget_class_bind_template_child (widget_class, WsWindow, who_avatar);
+  gtk_widget_class_bind_template_child (widget_class, WsWindow, who_label);
+  gtk_widget_class_bind_template_child (widget_class, WsWindow, no_place_page);
   gtk_widget_class_bind_template_callback (widget_class, place_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, unlocked_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "win.add-witness", NULL, add_witness_action);
@@ -666,6 +1229,11 @@ ws_window_class_init (WsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_action);
+  gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_action);
+  gtk_widget_class_install_action (widget_class, "win.audit", NULL, audit_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.edit", NULL);
@@ -673,6 +1241,8 @@ ws_window_class_init (WsWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-summary", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.lock", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-place", "s", "witnesses");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-place", "s", "cases");
 }
@@ -682,30 +1252,24 @@ ws_window_init (WsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->pending_deletes = g_ptr_array_new ();
+  self->toasts = g_ptr_array_new_with_free_func (g_object_unref);
   self->settings = g_settings_new (APPLICATION_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
-}
-
-static void
-add_place (WsWindow   *self,
-           GtkWidget  *view,
-           WsBrowser  *browser,
-           const char *name,
-           const char *title,
-           const char *icon)
-{
-  AdwViewStackPage *page = adw_view_stack_add_titled (self->stack, view, name, title);
-
-  adw_view_stack_page_set_icon_name (page, icon);
-  g_signal_connect_object (browser, "selection-changed", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  watch_activity (self, GTK_WINDOW (self));
+  g_signal_connect_object (gtk_window_get_toplevels (), "items-changed",
+                           G_CALLBACK (toplevels_changed_cb), self, 0);
 }
 
 /**
  * ws_window_new:
+ *
+ * The window opens on what @db needs first: the first-run page on a
+ * database without profiles, the unlock screen on a locked one, the
+ * places of the profile at work otherwise.
  *
  * Returns: (transfer full): the main window over @db
  */
@@ -714,25 +1278,17 @@ ws_window_new (GtkApplication *application,
                WsDatabase     *db)
 {
   WsWindow *self;
-  g_autofree char *last_place = NULL;
 
   g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (WS_IS_DATABASE (db), NULL);
 
   self = g_object_new (WS_TYPE_WINDOW, "application", application, NULL);
   self->db = g_object_ref (db);
-  self->witnesses_view = ws_witnesses_view_new (db);
-  self->cases_view = ws_cases_view_new (db);
-  add_place (self, self->witnesses_view, ws_witnesses_view_get_browser (WS_WITNESSES_VIEW (self->witnesses_view)),
-             "witnesses", _("Witnesses"), "system-users-symbolic");
-  add_place (self, self->cases_view, ws_cases_view_get_browser (WS_CASES_VIEW (self->cases_view)),
-             "cases", _("Cases"), "folder-documents-symbolic");
-  last_place = g_settings_get_string (self->settings, "last-place");
-  ws_window_show_place (self, last_place);
-
+  ws_setup_page_set_database (self->setup_page, db);
+  ws_login_page_set_database (self->login_page, db);
   g_signal_connect_object (db, "changed", G_CALLBACK (database_changed_cb), self, G_CONNECT_SWAPPED);
-  self->empty = ws_database_is_empty (db);
-  update_actions (self);
+  g_signal_connect_object (db, "notify::locked", G_CALLBACK (locked_changed_cb), self, G_CONNECT_SWAPPED);
+  show_screen (self);
   return self;
 }
 
@@ -751,7 +1307,9 @@ ws_window_get_database (WsWindow *self)
 /**
  * ws_window_get_place:
  *
- * Returns: (transfer none) (nullable): the view of the place called @name
+ * Returns: (transfer none) (nullable): the view of the place called
+ *   @name, or %NULL when the role at work does not have it (or nobody
+ *   is at work)
  */
 GtkWidget *
 ws_window_get_place (WsWindow   *self,
@@ -769,4 +1327,105 @@ ws_window_show_place (WsWindow   *self,
 
   if (adw_view_stack_get_child_by_name (self->stack, name) != NULL)
     adw_view_stack_set_visible_child_name (self->stack, name);
+}
+
+/**
+ * ws_window_get_screen:
+ *
+ * Returns: what the window shows: "setup" (no profile yet), "login"
+ *   (locked) or "work"
+ */
+const char *
+ws_window_get_screen (WsWindow *self)
+{
+  g_return_val_if_fail (WS_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->screen_stack);
+}
+
+/**
+ * ws_window_get_login_page:
+ *
+ * Returns: (transfer none): the unlock screen
+ */
+WsLoginPage *
+ws_window_get_login_page (WsWindow *self)
+{
+  g_return_val_if_fail (WS_IS_WINDOW (self), NULL);
+  return self->login_page;
+}
+
+/**
+ * ws_window_get_setup_page:
+ *
+ * Returns: (transfer none): the first-run page
+ */
+WsSetupPage *
+ws_window_get_setup_page (WsWindow *self)
+{
+  g_return_val_if_fail (WS_IS_WINDOW (self), NULL);
+  return self->setup_page;
+}
+
+/**
+ * ws_window_lock:
+ *
+ * Locks the screen: pending deletions are carried out, dialogs and
+ * editors closed, toasts taken away and every place destroyed, so no
+ * record read stays in a widget; the database forgets its keys; the
+ * unlock screen offers the same profile or another.
+ */
+void
+ws_window_lock (WsWindow *self)
+{
+  const char *place;
+
+  g_return_if_fail (WS_IS_WINDOW (self));
+
+  if (!is_unlocked (self) || !ws_database_is_protected (self->db))
+    return;
+
+  g_clear_pointer (&self->last_profile, g_free);
+  self->last_profile = g_strdup (ws_database_get_profile_name (self->db));
+  place = adw_view_stack_get_visible_child_name (self->stack);
+  if (place != NULL)
+    g_settings_set_string (self->settings, "last-place", place);
+
+  ws_window_flush_deletes (self);
+  close_dialogs (self);
+  dismiss_toasts (self);
+  g_clear_handle_id (&self->idle_source, g_source_remove);
+  destroy_places (self);
+  adw_avatar_set_text (self->who_avatar, NULL);
+  gtk_label_set_text (self->who_label, "");
+  self->loaded = FALSE;
+
+  /* Off the work screen first, so the "locked" notification finds
+   * nothing left to lock. */
+  gtk_stack_set_visible_child_name (self->screen_stack, "login");
+  ws_database_lock (self->db);
+  show_screen (self);
+}
+
+/**
+ * ws_window_check_idle:
+ * @now: g_get_monotonic_time(), or a later instant in tests
+ *
+ * Locks the screen when nobody has used this window or its dialogs for
+ * the minutes set in the "idle-lock-minutes" setting.
+ *
+ * Returns: whether it locked
+ */
+gboolean
+ws_window_check_idle (WsWindow *self,
+                      gint64    now)
+{
+  gint64 limit;
+
+  g_return_val_if_fail (WS_IS_WINDOW (self), FALSE);
+
+  limit = (gint64) g_settings_get_int (self->settings, "idle-lock-minutes") * 60 * G_USEC_PER_SEC;
+  if (!is_unlocked (self) || !ws_database_is_protected (self->db) || now - self->last_activity < limit)
+    return FALSE;
+  ws_window_lock (self);
+  return TRUE;
 }

@@ -4,6 +4,8 @@
 #include <adwaita.h>
 
 #include "ws-database.h"
+#include "ws-login-page.h"
+#include "ws-setup-page.h"
 
 G_BEGIN_DECLS
 
@@ -11,15 +13,21 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (WsWindow, ws_window, WS, WINDOW, AdwApplicationWindow)
 
-WsWindow   *ws_window_new           (GtkApplication *application,
-                                     WsDatabase     *db);
-WsDatabase *ws_window_get_database  (WsWindow       *self);
-GtkWidget  *ws_window_get_place     (WsWindow       *self,
-                                     const char     *name);
-void        ws_window_show_place    (WsWindow       *self,
-                                     const char     *name);
-void        ws_window_add_toast     (WsWindow       *self,
-                                     AdwToast       *toast);
-void        ws_window_flush_deletes (WsWindow       *self);
+WsWindow    *ws_window_new            (GtkApplication *application,
+                                       WsDatabase     *db);
+WsDatabase  *ws_window_get_database   (WsWindow       *self);
+GtkWidget   *ws_window_get_place      (WsWindow       *self,
+                                       const char     *name);
+void         ws_window_show_place     (WsWindow       *self,
+                                       const char     *name);
+void         ws_window_add_toast      (WsWindow       *self,
+                                       AdwToast       *toast);
+void         ws_window_flush_deletes  (WsWindow       *self);
+const char  *ws_window_get_screen     (WsWindow       *self);
+WsLoginPage *ws_window_get_login_page (WsWindow       *self);
+WsSetupPage *ws_window_get_setup_page (WsWindow       *self);
+void         ws_window_lock           (WsWindow       *self);
+gboolean     ws_window_check_idle     (WsWindow       *self,
+                                       gint64          now);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ws-access.h"
+#include "ws-profile.h"
 
 #define OFFICER        (1u << WS_ROLE_OFFICER)
 #define PROSECUTOR     (1u << WS_ROLE_PROSECUTOR)
@@ -93,6 +94,8 @@ ws_database_may (WsDatabase   *self,
                  WsPermission  permission)
 {
   g_return_val_if_fail (WS_IS_DATABASE (self), FALSE);
+  if (ws_database_is_locked (self))
+    return FALSE;
   return ws_role_may (ws_database_get_actor_role (self), permission);
 }
 
@@ -105,6 +108,12 @@ _ws_database_require (WsDatabase    *self,
 
   g_return_val_if_fail (WS_IS_DATABASE (self), FALSE);
 
+  if (ws_database_is_locked (self))
+    {
+      g_set_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_LOCKED,
+                   _("The database is locked; unlock it with your profile and passphrase"));
+      return FALSE;
+    }
   role = ws_database_get_actor_role (self);
   if (ws_role_may (role, permission))
     return TRUE;

@@ -47,6 +47,27 @@ gboolean      _ws_database_record_change  (WsDatabase    *self,
                                            const char    *change,
                                            GError       **error);
 
+/* The audit record's hashed fields, in this order after the id. */
+#define WS_AUDIT_COLUMNS "at, actor, role, profile, action, pseudonym, detail"
+#define WS_AUDIT_N_FIELDS 7
+char         *_ws_audit_hash              (const char    *prev_hash,
+                                           gint64         id,
+                                           const char *const fields[WS_AUDIT_N_FIELDS]);
+
+/* The session (ws-profile.c drives it). */
+#define WS_IDENTITY_KEY_BYTES 32
+guint         _ws_database_count_profiles (WsDatabase    *self);
+void          _ws_database_set_protected  (WsDatabase    *self,
+                                           gboolean       protected_);
+const guint8 *_ws_database_get_identity_key (WsDatabase  *self);
+void          _ws_database_begin_session  (WsDatabase    *self,
+                                           const char    *profile,
+                                           WsRole         role,
+                                           guint8        *key);
+void          _ws_database_set_headless   (WsDatabase    *self,
+                                           const char    *name);
+void          _ws_database_end_session    (WsDatabase    *self);
+
 /* Text columns: NULL and "" are distinct in SQL but the program treats a
  * missing optional value as NULL. */
 void          _ws_bind_text               (sqlite3_stmt  *stmt,

@@ -7,11 +7,16 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <sodium.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ws-access.h"
 #include "ws-database-private.h"
 #include "ws-enums.h"
+#include "ws-identity-private.h"
+#include "ws-profile.h"
 #include "ws-time.h"
 
 /* 'WSUP': marks the file as ours so another program's SQLite file is
@@ -29,6 +34,13 @@ struct _WsDatabase
   guint      depth;
   char      *actor_name;
   WsRole     actor_role;
+
+  /* the session: see ws-profile.h */
+  gboolean   protected_;
+  char      *profile_name;    /* the unlocked profile, or NULL */
+  WsRole     profile_role;
+  gboolean   headless;        /* ws_database_act_without_key() */
+  guint8    *identity_key;    /* sodium_malloc'd, or NULL */
 };
 
 static void ws_database_initable_iface_init (GInitableIface *iface);
@@ -41,6 +53,7 @@ G_DEFINE_QUARK (ws-database-error-quark, ws_database_error)
 enum {
   PROP_0,
   PROP_PATH,
+  PROP_LOCKED,
   N_PROPS
 };
 
@@ -56,6 +69,7 @@ static guint signals[N_SIGNALS];
 static const char * const migrations[] = {
   "/org/witnesssupport/WitnessSupport/data/ws-schema.sql",
   "/org/witnesssupport/WitnessSupport/data/ws-schema-2.sql",
+  "/org/witnesssupport/WitnessSupport/data/ws-schema-security.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == WS_SCHEMA_VERSION);
 
@@ -282,6 +296,13 @@ ws_database_initable_init (GInitable     *initable,
         return FALSE;
     }
 
+  if (sodium_init () < 0)
+    {
+      g_set_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_OPEN,
+                   _("The cryptography library could not start"));
+      return FALSE;
+    }
+  self->protected_ = _ws_database_count_profiles (self) > 0;
   return TRUE;
 }
 
@@ -292,12 +313,25 @@ ws_database_initable_iface_init (GInitableIface *iface)
 }
 
 static void
+wipe_key (WsDatabase *self)
+{
+  if (self->identity_key != NULL)
+    {
+      sodium_memzero (self->identity_key, WS_IDENTITY_KEY_BYTES);
+      sodium_free (self->identity_key);
+      self->identity_key = NULL;
+    }
+}
+
+static void
 ws_database_finalize (GObject *object)
 {
   WsDatabase *self = (WsDatabase *)object;
 
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
+  wipe_key (self);
+  g_clear_pointer (&self->profile_name, g_free);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->actor_name, g_free);
   g_rec_mutex_clear (&self->lock);
@@ -317,6 +351,9 @@ ws_database_get_property (GObject    *object,
     {
     case PROP_PATH:
       g_value_set_string (value, self->path);
+      break;
+    case PROP_LOCKED:
+      g_value_set_boolean (value, ws_database_is_locked (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -353,6 +390,15 @@ ws_database_class_init (WsDatabaseClass *klass)
   properties[PROP_PATH] =
     g_param_spec_string ("path", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * WsDatabase:locked:
+   *
+   * Whether the database is protected and nobody has unlocked it. Notified
+   * on the thread that unlocked or locked.
+   */
+  properties[PROP_LOCKED] =
+    g_param_spec_boolean ("locked", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -421,6 +467,27 @@ ws_database_get_schema_version (WsDatabase *self)
   return version;
 }
 
+/* Whether the session may narrow its role to @role: every permission of
+ * @role is one the unlocked profile's role has (reading every session
+ * covers reading one's own). */
+static gboolean
+role_covers (WsDatabase *self,
+             WsRole      role)
+{
+  if (self->profile_name == NULL)
+    return FALSE;
+  for (guint p = 0; p < WS_PERMISSION_LAST; p++)
+    {
+      gboolean has = ws_role_may (self->profile_role, p);
+
+      if (p == WS_PERMISSION_READ_OWN_SCHEDULE)
+        has = has || ws_role_may (self->profile_role, WS_PERMISSION_READ_SCHEDULE);
+      if (ws_role_may (role, p) && !has)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * ws_database_set_actor:
  *
@@ -436,6 +503,12 @@ ws_database_set_actor (WsDatabase *self,
   g_return_if_fail (name != NULL);
 
   _ws_database_lock (self);
+  if (self->protected_ && !role_covers (self, role))
+    {
+      _ws_database_unlock (self);
+      g_return_if_fail (!"a protected database's role comes from the unlocked profile");
+      return;
+    }
   g_free (self->actor_name);
   self->actor_name = g_strdup (name);
   self->actor_role = role;
@@ -671,6 +744,73 @@ _ws_database_last_insert_id (WsDatabase *self)
   return sqlite3_last_insert_rowid (self->db);
 }
 
+/* The hash of one audit record: its content and the previous record's
+ * hash, joined by a separator no field is allowed to hold unnoticed (the
+ * lengths go in too, so moving text between fields changes the hash). */
+char *
+_ws_audit_hash (const char *prev_hash,
+                gint64      id,
+                const char *const fields[WS_AUDIT_N_FIELDS])
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *head = g_strdup_printf ("ws-audit-1\x1f%s\x1f%" G_GINT64_FORMAT, prev_hash, id);
+
+  g_checksum_update (checksum, (const guchar *) head, -1);
+  for (guint i = 0; i < WS_AUDIT_N_FIELDS; i++)
+    {
+      g_autofree char *length = g_strdup_printf ("\x1f%zu:", strlen (fields[i]));
+
+      g_checksum_update (checksum, (const guchar *) length, -1);
+      g_checksum_update (checksum, (const guchar *) fields[i], -1);
+    }
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+/* The hash the next record links to. Records older than the chain carry
+ * no hash; they are hashed here in order (once: afterwards the newest
+ * record carries one), so the first chained record covers them. */
+static char *
+chain_head (WsDatabase  *self,
+            gint64      *last_id,
+            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *prev = g_strdup ("");
+
+  *last_id = 0;
+  stmt = _ws_database_prepare (self, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return NULL;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return g_steal_pointer (&prev);
+  *last_id = sqlite3_column_int64 (stmt, 0);
+  if (sqlite3_column_bytes (stmt, 1) > 0)
+    return _ws_column_dup (stmt, 1);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = _ws_database_prepare (self, "SELECT id, " WS_AUDIT_COLUMNS ", hash FROM audit ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *fields[WS_AUDIT_N_FIELDS];
+      char *next;
+
+      for (guint i = 0; i < WS_AUDIT_N_FIELDS; i++)
+        fields[i] = (const char *) sqlite3_column_text (stmt, 1 + i);
+      if (sqlite3_column_bytes (stmt, 1 + WS_AUDIT_N_FIELDS) > 0)
+        next = _ws_column_dup (stmt, 1 + WS_AUDIT_N_FIELDS);
+      else
+        next = _ws_audit_hash (prev, sqlite3_column_int64 (stmt, 0), fields);
+      g_free (prev);
+      prev = next;
+    }
+  return g_steal_pointer (&prev);
+}
+
+/* Appends one record to the chain. Its own transaction (a savepoint when
+ * the caller holds one) makes reading the head and inserting one step,
+ * even with another process appending at the same time. */
 gboolean
 _ws_database_audit (WsDatabase  *self,
                     const char  *action,
@@ -680,19 +820,46 @@ _ws_database_audit (WsDatabase  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = ws_time_now_iso ();
+  g_autofree char *prev = NULL;
+  g_autofree char *hash = NULL;
+  const char *fields[WS_AUDIT_N_FIELDS];
+  gint64 id;
+
+  if (!_ws_database_begin (self, error))
+    return FALSE;
+  prev = chain_head (self, &id, error);
+  if (prev == NULL)
+    goto fail;
+  id++;
+
+  fields[0] = now;
+  fields[1] = self->actor_name;
+  fields[2] = ws_enum_to_nick (WS_TYPE_ROLE, self->actor_role);
+  fields[3] = self->profile_name != NULL ? self->profile_name : "";
+  fields[4] = action;
+  fields[5] = pseudonym != NULL ? pseudonym : "";
+  fields[6] = detail != NULL ? detail : "";
+  hash = _ws_audit_hash (prev, id, fields);
 
   stmt = _ws_database_prepare (self,
-                               "INSERT INTO audit (at, actor, role, action, pseudonym, detail)"
-                               " VALUES (?, ?, ?, ?, ?, ?)", error);
+                               "INSERT INTO audit (id, " WS_AUDIT_COLUMNS ", prev_hash, hash)"
+                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
-    return FALSE;
-  _ws_bind_text (stmt, 1, now);
-  _ws_bind_text (stmt, 2, self->actor_name);
-  _ws_bind_text (stmt, 3, ws_enum_to_nick (WS_TYPE_ROLE, self->actor_role));
-  _ws_bind_text (stmt, 4, action);
-  _ws_bind_text (stmt, 5, pseudonym != NULL ? pseudonym : "");
-  _ws_bind_text (stmt, 6, detail != NULL ? detail : "");
-  return _ws_database_step_done (self, stmt, error);
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  for (guint i = 0; i < WS_AUDIT_N_FIELDS; i++)
+    _ws_bind_text (stmt, 2 + i, fields[i]);
+  _ws_bind_text (stmt, 2 + WS_AUDIT_N_FIELDS, prev);
+  _ws_bind_text (stmt, 3 + WS_AUDIT_N_FIELDS, hash);
+  if (!_ws_database_step_done (self, stmt, error))
+    goto fail;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  return _ws_database_commit (self, error);
+
+fail:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  _ws_database_rollback (self);
+  return FALSE;
 }
 
 gboolean
@@ -780,4 +947,115 @@ _ws_column_dup (sqlite3_stmt *stmt,
   const char *text = (const char *) sqlite3_column_text (stmt, column);
 
   return text != NULL ? g_strdup (text) : NULL;
+}
+
+guint
+_ws_database_count_profiles (WsDatabase *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint count = 0;
+
+  _ws_database_lock (self);
+  stmt = _ws_database_prepare (self, "SELECT count(*) FROM user_profile WHERE verifier IS NOT NULL", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  _ws_database_unlock (self);
+  return count;
+}
+
+void
+_ws_database_set_protected (WsDatabase *self,
+                            gboolean    protected_)
+{
+  self->protected_ = protected_;
+}
+
+/**
+ * ws_database_is_protected:
+ *
+ * Returns: whether the database has profiles (see ws-profile.h)
+ */
+gboolean
+ws_database_is_protected (WsDatabase *self)
+{
+  g_return_val_if_fail (WS_IS_DATABASE (self), FALSE);
+  return self->protected_;
+}
+
+/**
+ * ws_database_is_locked:
+ *
+ * Returns: whether the database is protected and nobody has unlocked it
+ */
+gboolean
+ws_database_is_locked (WsDatabase *self)
+{
+  g_return_val_if_fail (WS_IS_DATABASE (self), TRUE);
+  return self->protected_ && self->profile_name == NULL && !self->headless;
+}
+
+/**
+ * ws_database_get_profile_name:
+ *
+ * Returns: (nullable): the unlocked profile's name
+ */
+const char *
+ws_database_get_profile_name (WsDatabase *self)
+{
+  g_return_val_if_fail (WS_IS_DATABASE (self), NULL);
+  return self->profile_name;
+}
+
+const guint8 *
+_ws_database_get_identity_key (WsDatabase *self)
+{
+  return self->identity_key;
+}
+
+/* Takes @key (sodium_malloc'd, WS_IDENTITY_KEY_BYTES, or NULL). */
+void
+_ws_database_begin_session (WsDatabase *self,
+                            const char *profile,
+                            WsRole      role,
+                            guint8     *key)
+{
+  _ws_database_lock (self);
+  wipe_key (self);
+  _ws_identity_forget_index (self);
+  g_free (self->profile_name);
+  self->profile_name = g_strdup (profile);
+  self->profile_role = role;
+  self->headless = FALSE;
+  self->identity_key = key;
+  g_free (self->actor_name);
+  self->actor_name = g_strdup (profile);
+  self->actor_role = role;
+  _ws_database_unlock (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED]);
+}
+
+void
+_ws_database_set_headless (WsDatabase *self,
+                           const char *name)
+{
+  _ws_database_lock (self);
+  self->headless = TRUE;
+  g_free (self->actor_name);
+  self->actor_name = g_strdup (name);
+  self->actor_role = WS_ROLE_PROSECUTOR;
+  _ws_database_unlock (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED]);
+}
+
+void
+_ws_database_end_session (WsDatabase *self)
+{
+  _ws_database_lock (self);
+  wipe_key (self);
+  _ws_identity_forget_index (self);
+  g_clear_pointer (&self->profile_name, g_free);
+  self->headless = FALSE;
+  _ws_database_unlock (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED]);
 }

@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-#define WS_SCHEMA_VERSION 2
+#define WS_SCHEMA_VERSION 3
 
 #define WS_DATABASE_ERROR (ws_database_error_quark ())
 
@@ -22,6 +22,10 @@ typedef enum {
   WS_DATABASE_ERROR_NOT_FOUND,   /* the record is gone */
   WS_DATABASE_ERROR_PERMISSION,  /* the current role may not do this */
   WS_DATABASE_ERROR_BUSY,        /* another program holds the database */
+  WS_DATABASE_ERROR_LOCKED,      /* protected and nobody has unlocked it */
+  WS_DATABASE_ERROR_BAD_PASSPHRASE, /* unknown profile or wrong passphrase */
+  WS_DATABASE_ERROR_TAMPERED,    /* the audit chain does not match its records */
+  WS_DATABASE_ERROR_DAMAGED,     /* a file fails its integrity check */
 } WsDatabaseError;
 
 #define WS_TYPE_DATABASE (ws_database_get_type ())
@@ -35,6 +39,11 @@ WsDatabase *ws_database_new                 (const char    *path,
                                              GError       **error);
 const char *ws_database_get_path            (WsDatabase    *self);
 int         ws_database_get_schema_version  (WsDatabase    *self);
+/* Unprotected database (no profiles): sets any actor, as before profiles.
+ * Protected: only narrows the unlocked profile's role (an administrator
+ * may act as officer or prosecutor, say); claiming a role the profile
+ * lacks, or any role while locked, is a programming error
+ * (g_return_if_fail). The audit trail also records the profile. */
 void        ws_database_set_actor           (WsDatabase    *self,
                                              const char    *name,
                                              WsRole         role);

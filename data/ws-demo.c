@@ -10,6 +10,7 @@
 #include "ws-database-private.h"
 #include "ws-demo.h"
 #include "ws-enums.h"
+#include "ws-profile.h"
 #include "ws-store.h"
 #include "ws-text.h"
 #include "ws-time.h"
@@ -3319,4 +3320,53 @@ ws_demo_fill_finish (WsDatabase    *db,
     return FALSE;
   ws_database_emit_changed (db);
   return TRUE;
+}
+
+static const WsDemoProfile demo_profiles[] = {
+  { "admin", WS_ROLE_ADMINISTRATOR, "admin-demo" },
+  { "officer", WS_ROLE_OFFICER, "officer-demo" },
+  { "prosecutor", WS_ROLE_PROSECUTOR, "prosecutor-demo" },
+  { "interpreter", WS_ROLE_INTERPRETER, "interpreter-demo" },
+};
+
+/**
+ * ws_demo_get_profiles:
+ *
+ * Returns: (array length=n_profiles): the demonstration profiles, the
+ *   administrator first
+ */
+const WsDemoProfile *
+ws_demo_get_profiles (guint *n_profiles)
+{
+  g_return_val_if_fail (n_profiles != NULL, NULL);
+  *n_profiles = G_N_ELEMENTS (demo_profiles);
+  return demo_profiles;
+}
+
+/**
+ * ws_demo_create_profiles:
+ *
+ * Gives a database without profiles one per role (see
+ * ws_demo_get_profiles()). Creating the administrator encrypts identity
+ * and leaves the database unlocked as the administrator. The interpreter
+ * profile is linked to the first interpreter, so it has sessions of its
+ * own to see.
+ */
+gboolean
+ws_demo_create_profiles (WsDatabase  *db,
+                         GError     **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (WS_IS_DATABASE (db), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (demo_profiles); i++)
+    if (!ws_database_create_profile (db, demo_profiles[i].name, demo_profiles[i].role,
+                                     demo_profiles[i].passphrase, error))
+      return FALSE;
+  _ws_database_lock (db);
+  ok = _ws_database_exec (db, "UPDATE interpreter SET profile_id = (SELECT id FROM user_profile"
+                              " WHERE name = 'interpreter') WHERE id = (SELECT min(id) FROM interpreter)", error);
+  _ws_database_unlock (db);
+  return ok;
 }

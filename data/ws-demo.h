@@ -27,4 +27,16 @@ gboolean ws_demo_fill_finish  (WsDatabase           *db,
                                GAsyncResult         *result,
                                GError              **error);
 
+/* The demonstration profiles, one per role; README.md lists them so a
+ * newcomer can try each role. Never use these passphrases for real data. */
+typedef struct {
+  const char *name;
+  WsRole      role;
+  const char *passphrase;
+} WsDemoProfile;
+
+const WsDemoProfile *ws_demo_get_profiles    (guint                *n_profiles);
+gboolean             ws_demo_create_profiles (WsDatabase           *db,
+                                              GError              **error);
+
 G_END_DECLS

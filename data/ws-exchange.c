@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ws-access.h"
 #include "ws-case.h"
 #include "ws-database-private.h"
 #include "ws-enums.h"
@@ -1684,6 +1685,9 @@ ws_exchange_export_to_data (WsDatabase  *db,
 
   g_return_val_if_fail (WS_IS_DATABASE (db), NULL);
 
+  if (!_ws_database_require (db, WS_PERMISSION_BACKUP, error))
+    return NULL;
+
   if (!_ws_database_begin (db, error))
     return NULL;
   exchange_init (&x, db);
@@ -2623,6 +2627,9 @@ ws_exchange_import_data (WsDatabase  *db,
 
   g_return_val_if_fail (WS_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (data != NULL, FALSE);
+
+  if (!_ws_database_require (db, WS_PERMISSION_BACKUP, error))
+    return FALSE;
 
   if (!parse_document (parser, data, length, error) || !check_header (json_parser_get_root (parser), error))
     return FALSE;

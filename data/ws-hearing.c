@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ws-access.h"
 #include "ws-database-private.h"
 #include "ws-enums.h"
 #include "ws-hearing.h"
@@ -769,6 +770,9 @@ ws_database_list_hearings (WsDatabase    *db,
 
   g_return_val_if_fail (WS_IS_DATABASE (db), NULL);
 
+  if (!_ws_database_require (db, WS_PERMISSION_READ_CASES, error))
+    return NULL;
+
   filter = filter_new (from, to, court, prosecutor, 0);
   return query_hearings (db, filter, cancellable, error);
 }
@@ -837,6 +841,9 @@ ws_database_get_hearing (WsDatabase  *db,
   g_autoptr(GPtrArray) found = NULL;
 
   g_return_val_if_fail (WS_IS_DATABASE (db), NULL);
+
+  if (!_ws_database_require (db, WS_PERMISSION_READ_CASES, error))
+    return NULL;
 
   filter = filter_new (NULL, NULL, NULL, NULL, MAX (id, 1));
   found = id > 0 ? query_hearings (db, filter, NULL, error) : g_ptr_array_new ();
@@ -927,6 +934,9 @@ ws_database_list_hearing_witnesses (WsDatabase  *db,
   g_autoptr(GPtrArray) screenings = NULL;
 
   g_return_val_if_fail (WS_IS_DATABASE (db), NULL);
+
+  if (!_ws_database_require (db, WS_PERMISSION_READ_CASES, error))
+    return NULL;
 
   hearing = ws_database_get_hearing (db, hearing_id, error);
   if (hearing == NULL || !read_parties (db, hearing->case_id, witnesses, by_person, error))

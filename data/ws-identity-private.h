@@ -16,5 +16,10 @@ GHashTable *_ws_identity_load_all  (WsDatabase  *db,
 void        _ws_identity_forget_index (WsDatabase *db);
 gboolean    _ws_identity_check_role (WsDatabase  *db,
                                      GError     **error);
+gboolean    _ws_identity_encrypt_all (WsDatabase   *db,
+                                      const guint8 *key,
+                                      GError      **error);
+gboolean    _ws_identity_prepare_index (WsDatabase  *db,
+                                        GError     **error);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <sodium.h>
 #include <string.h>
 
 #include "ws-access.h"
@@ -15,8 +16,16 @@
 /* The one module that reads and writes the identity table. Every read is
  * checked against the current role and recorded in the audit trail; the
  * rest of the program knows people by pseudonym only. Each row is one
- * serialized document so that encrypting identity at rest later is a
- * change to this file alone. */
+ * serialized document. In a protected database (one with profiles) the
+ * document is sealed with XChaCha20-Poly1305 under the identity key, a
+ * fresh nonce per write and the person's id as associated data, so a
+ * row copied onto another person fails to open. */
+
+/* "WSI1" ‖ nonce ‖ ciphertext. A plain document starts with '{'. */
+#define SEALED_MAGIC "WSI1"
+#define SEALED_MAGIC_LEN 4
+#define NONCE_LEN crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
+#define TAG_LEN crypto_aead_xchacha20poly1305_ietf_ABYTES
 
 struct _WsIdentity
 {
@@ -388,8 +397,8 @@ _ws_identity_check_role (WsDatabase  *db,
 }
 
 static WsIdentity *
-parse_document (const void *data,
-                int         size)
+parse_json (const void *data,
+            gsize       size)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GPtrArray) problems = ws_problems_new ();
@@ -397,6 +406,168 @@ parse_document (const void *data,
   if (data == NULL || !json_parser_load_from_data (parser, data, size, NULL))
     return NULL;
   return identity_from_node (json_parser_get_root (parser), FALSE, problems);
+}
+
+static void
+associated_data (gint64  person_id,
+                 char    ad[64])
+{
+  g_snprintf (ad, 64, "ws-identity-row-1:%" G_GINT64_FORMAT, person_id);
+}
+
+static gboolean
+is_sealed (const guint8 *data,
+           gsize         size)
+{
+  return size >= SEALED_MAGIC_LEN && memcmp (data, SEALED_MAGIC, SEALED_MAGIC_LEN) == 0;
+}
+
+/* The identity in one row. The plain text is wiped once parsed (the
+ * identity's own strings live as long as the object, as before); it is
+ * not in locked memory, as sodium_malloc per row made building the name
+ * index ten times slower. Keys are always in locked memory. */
+static WsIdentity *
+decode_document (WsDatabase    *db,
+                 gint64         person_id,
+                 const guint8  *data,
+                 gsize          size,
+                 GError       **error)
+{
+  const guint8 *key = _ws_database_get_identity_key (db);
+  WsIdentity *identity;
+  unsigned long long length = 0;
+  guint8 *plain;
+  char ad[64];
+
+  if (data == NULL || !is_sealed (data, size))
+    identity = parse_json (data, size);
+  else if (key == NULL)
+    {
+      g_set_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_LOCKED,
+                   _("Identifying details are encrypted and this profile holds no key for them"));
+      return NULL;
+    }
+  else if (size < SEALED_MAGIC_LEN + NONCE_LEN + TAG_LEN)
+    identity = NULL;
+  else
+    {
+      associated_data (person_id, ad);
+      plain = g_malloc (size);
+      if (crypto_aead_xchacha20poly1305_ietf_decrypt (plain, &length, NULL,
+                                                      data + SEALED_MAGIC_LEN + NONCE_LEN,
+                                                      size - SEALED_MAGIC_LEN - NONCE_LEN,
+                                                      (const guchar *) ad, strlen (ad),
+                                                      data + SEALED_MAGIC_LEN, key) == 0)
+        identity = parse_json (plain, length);
+      else
+        identity = NULL;
+      sodium_memzero (plain, size);
+      g_free (plain);
+    }
+  if (identity == NULL)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, person_id);
+
+      /* Translators: %s is the internal number of a person's record */
+      g_set_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_DAMAGED,
+                   _("The identifying details of record %s are damaged"), number);
+    }
+  return identity;
+}
+
+/* What goes into the document column: sealed when there is a key; plain
+ * only in an unprotected database (checked inside the caller's write
+ * transaction, so another program protecting it meanwhile is seen). */
+static GBytes *
+encode_document (WsDatabase    *db,
+                 gint64         person_id,
+                 const char    *json,
+                 gsize          length,
+                 const guint8  *key,
+                 GError       **error)
+{
+  guint8 *sealed;
+  gsize size = SEALED_MAGIC_LEN + NONCE_LEN + length + TAG_LEN;
+  unsigned long long written = 0;
+  char ad[64];
+
+  if (key == NULL)
+    {
+      if (_ws_database_count_profiles (db) > 0)
+        {
+          g_set_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_LOCKED,
+                       _("Identifying details can only be saved by a profile that holds the identity key"));
+          return NULL;
+        }
+      return g_bytes_new (json, length);
+    }
+  associated_data (person_id, ad);
+  sealed = g_malloc (size);
+  memcpy (sealed, SEALED_MAGIC, SEALED_MAGIC_LEN);
+  randombytes_buf (sealed + SEALED_MAGIC_LEN, NONCE_LEN);
+  crypto_aead_xchacha20poly1305_ietf_encrypt (sealed + SEALED_MAGIC_LEN + NONCE_LEN, &written,
+                                              (const guchar *) json, length,
+                                              (const guchar *) ad, strlen (ad), NULL,
+                                              sealed + SEALED_MAGIC_LEN, key);
+  return g_bytes_new_take (sealed, size);
+}
+
+static gboolean
+store_document (WsDatabase  *db,
+                gint64       person_id,
+                GBytes      *document,
+                GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = ws_time_now_iso ();
+
+  stmt = _ws_database_prepare (db,
+                               "INSERT INTO identity (person_id, document, updated_at) VALUES (?, ?, ?)"
+                               " ON CONFLICT (person_id) DO UPDATE SET document = excluded.document,"
+                               " updated_at = excluded.updated_at", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_blob (stmt, 2, g_bytes_get_data (document, NULL), (int) g_bytes_get_size (document), SQLITE_TRANSIENT);
+  _ws_bind_text (stmt, 3, now);
+  return _ws_database_step_done (db, stmt, error);
+}
+
+/**
+ * _ws_identity_encrypt_all:
+ *
+ * Seals every plain identity row under @key (the upgrade when the first
+ * profile is created). The caller holds the transaction.
+ */
+gboolean
+_ws_identity_encrypt_all (WsDatabase    *db,
+                          const guint8  *key,
+                          GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+
+  stmt = _ws_database_prepare (db, "SELECT person_id, document FROM identity", error);
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const guint8 *data = sqlite3_column_blob (stmt, 1);
+      gsize size = sqlite3_column_bytes (stmt, 1);
+
+      if (data == NULL || is_sealed (data, size))
+        continue;
+      g_ptr_array_add (ids, g_memdup2 (&id, sizeof id));
+      g_ptr_array_add (docs, encode_document (db, id, (const char *) data, size, key, NULL));
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  for (guint i = 0; i < ids->len; i++)
+    if (!store_document (db, *(gint64 *) ids->pdata[i], docs->pdata[i], error))
+      return FALSE;
+  return TRUE;
 }
 
 static void
@@ -447,8 +618,9 @@ ensure_name_index (WsDatabase *db)
   stmt = _ws_database_prepare (db, "SELECT person_id, document FROM identity", NULL);
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
-      g_autoptr(WsIdentity) identity = parse_document (sqlite3_column_blob (stmt, 1),
-                                                       sqlite3_column_bytes (stmt, 1));
+      g_autoptr(WsIdentity) identity = decode_document (db, sqlite3_column_int64 (stmt, 0),
+                                                        sqlite3_column_blob (stmt, 1),
+                                                        sqlite3_column_bytes (stmt, 1), NULL);
       IndexEntry entry;
 
       if (identity == NULL)
@@ -473,6 +645,28 @@ ensure_name_index (WsDatabase *db)
 
   g_object_set_data_full (G_OBJECT (db), "ws-identity-name-index", index, name_index_free);
   return index;
+}
+
+/**
+ * _ws_identity_prepare_index:
+ *
+ * Builds the name index now (at unlock), so the first search is quick.
+ */
+gboolean
+_ws_identity_prepare_index (WsDatabase  *db,
+                            GError     **error)
+{
+  gboolean ok;
+
+  if (!ws_database_may (db, WS_PERMISSION_READ_IDENTITY))
+    return TRUE;
+  _ws_database_lock (db);
+  ok = ensure_name_index (db) != NULL;
+  _ws_database_unlock (db);
+  if (!ok)
+    g_set_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_FAILED,
+                 _("The audit trail could not be written"));
+  return ok;
 }
 
 /**
@@ -539,11 +733,17 @@ read_audited (WsDatabase  *db,
   sqlite3_bind_int64 (stmt, 1, ws_person_get_id (person));
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      identity = parse_document (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+      g_autoptr(GError) local_error = NULL;
+
+      identity = decode_document (db, ws_person_get_id (person), sqlite3_column_blob (stmt, 0),
+                                  sqlite3_column_bytes (stmt, 0), &local_error);
       if (identity == NULL)
         {
-          g_set_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_FAILED,
-                       _("The identifying details of %s are damaged"), ws_person_get_pseudonym (person));
+          if (g_error_matches (local_error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_DAMAGED))
+            g_set_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_DAMAGED,
+                         _("The identifying details of %s are damaged"), ws_person_get_pseudonym (person));
+          else
+            g_propagate_error (error, g_steal_pointer (&local_error));
           goto fail;
         }
     }
@@ -677,7 +877,7 @@ _ws_identity_write (WsDatabase  *db,
   g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(JsonNode) node = NULL;
   g_autofree char *document = NULL;
-  g_autofree char *now = ws_time_now_iso ();
+  g_autoptr(GBytes) sealed = NULL;
   gsize length = 0;
 
   if (!_ws_identity_check_role (db, error))
@@ -698,17 +898,11 @@ _ws_identity_write (WsDatabase  *db,
   generator = json_generator_new ();
   json_generator_set_root (generator, node);
   document = json_generator_to_data (generator, &length);
-
-  stmt = _ws_database_prepare (db,
-                               "INSERT INTO identity (person_id, document, updated_at) VALUES (?, ?, ?)"
-                               " ON CONFLICT (person_id) DO UPDATE SET document = excluded.document,"
-                               " updated_at = excluded.updated_at", error);
-  if (stmt == NULL)
+  sealed = encode_document (db, person_id, document, length, _ws_database_get_identity_key (db), error);
+  sodium_memzero (document, length);
+  if (sealed == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  sqlite3_bind_blob (stmt, 2, document, (int) length, SQLITE_TRANSIENT);
-  _ws_bind_text (stmt, 3, now);
-  return _ws_database_step_done (db, stmt, error);
+  return store_document (db, person_id, sealed, error);
 }
 
 /**
@@ -737,17 +931,11 @@ _ws_identity_load_all (WsDatabase  *db,
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
-      WsIdentity *identity = parse_document (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));
+      WsIdentity *identity = decode_document (db, id, sqlite3_column_blob (stmt, 1),
+                                              sqlite3_column_bytes (stmt, 1), error);
 
       if (identity == NULL)
-        {
-          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-
-          /* Translators: %s is the internal number of a person's record */
-          g_set_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_FAILED,
-                       _("The identifying details of record %s are damaged"), number);
-          return NULL;
-        }
+        return NULL;
       g_hash_table_insert (all, g_memdup2 (&id, sizeof id), identity);
     }
 

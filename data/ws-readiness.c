@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ws-access.h"
 #include "ws-hearing.h"
 #include "ws-readiness.h"
 #include "ws-time.h"
@@ -214,6 +215,9 @@ ws_readiness_sheet_build (WsDatabase  *db,
   g_autoptr(WsDocument) doc = NULL;
 
   g_return_val_if_fail (WS_IS_DATABASE (db), NULL);
+
+  if (!_ws_database_require (db, WS_PERMISSION_PRINT_SUMMARY, error))
+    return NULL;
 
   hearing = ws_database_get_hearing (db, hearing_id, error);
   if (hearing == NULL)

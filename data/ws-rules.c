@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ws-access.h"
 #include "ws-database-private.h"
 #include "ws-enums.h"
 #include "ws-measure-private.h"
@@ -872,6 +873,9 @@ ws_rules_evaluate (WsDatabase             *db,
 
   g_return_val_if_fail (WS_IS_DATABASE (db), NULL);
   g_return_val_if_fail (now != NULL, NULL);
+
+  if (!_ws_database_require (db, WS_PERMISSION_READ_ATTENTION, error))
+    return NULL;
 
   if (settings == NULL)
     {

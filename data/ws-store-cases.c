@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "ws-access.h"
 #include "ws-case-private.h"
 #include "ws-database-private.h"
 #include "ws-enums.h"
@@ -107,6 +108,9 @@ ws_database_list_cases (WsDatabase    *db,
                         GError       **error)
 {
   g_return_val_if_fail (WS_IS_DATABASE (db), NULL);
+
+  if (!_ws_database_require (db, WS_PERMISSION_READ_CASES, error))
+    return NULL;
   return query_cases (db, "", 0, cancellable, error);
 }
 
@@ -167,6 +171,9 @@ ws_database_get_case (WsDatabase  *db,
   g_autoptr(GPtrArray) found = NULL;
 
   g_return_val_if_fail (WS_IS_DATABASE (db), NULL);
+
+  if (!_ws_database_require (db, WS_PERMISSION_READ_CASES, error))
+    return NULL;
 
   found = query_cases (db, "WHERE c.id = ?1", id, NULL, error);
   if (found == NULL)
@@ -352,6 +359,9 @@ ws_database_save_case (WsDatabase  *db,
   g_return_val_if_fail (WS_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (WS_IS_CASE (court_case), FALSE);
 
+  if (!_ws_database_require (db, WS_PERMISSION_EDIT_CASES, error))
+    return FALSE;
+
   ws_database_check_case (db, court_case, problems);
   if (problems->len > 0)
     {
@@ -399,6 +409,9 @@ ws_database_delete_case (WsDatabase  *db,
                          GError     **error)
 {
   g_return_val_if_fail (WS_IS_DATABASE (db), FALSE);
+
+  if (!_ws_database_require (db, WS_PERMISSION_EDIT_CASES, error))
+    return FALSE;
   return _ws_database_delete_row (db, "DELETE FROM court_case WHERE id = ?", id, "case",
                                   _("There is no such case; it may have been deleted"), error);
 }
@@ -458,6 +471,9 @@ ws_database_list_parties_of_case (WsDatabase  *db,
                                   GError     **error)
 {
   g_return_val_if_fail (WS_IS_DATABASE (db), NULL);
+
+  if (!_ws_database_require (db, WS_PERMISSION_READ_CASES, error))
+    return NULL;
   return query_parties (db, "WHERE cp.case_id = ?1", case_id, error);
 }
 
@@ -472,6 +488,9 @@ ws_database_list_parties_of_person (WsDatabase  *db,
                                     GError     **error)
 {
   g_return_val_if_fail (WS_IS_DATABASE (db), NULL);
+
+  if (!_ws_database_require (db, WS_PERMISSION_READ_CASES, error))
+    return NULL;
   return query_parties (db, "WHERE cp.person_id = ?1", person_id, error);
 }
 
@@ -534,6 +553,9 @@ ws_database_link_party (WsDatabase   *db,
 
   g_return_val_if_fail (WS_IS_DATABASE (db), FALSE);
 
+  if (!_ws_database_require (db, WS_PERMISSION_EDIT_CASES, error))
+    return FALSE;
+
   if (*stripped == '\0')
     {
       g_set_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_INVALID,
@@ -592,6 +614,9 @@ ws_database_unlink_party (WsDatabase  *db,
                           GError     **error)
 {
   g_return_val_if_fail (WS_IS_DATABASE (db), FALSE);
+
+  if (!_ws_database_require (db, WS_PERMISSION_EDIT_CASES, error))
+    return FALSE;
   return _ws_database_delete_row (db, "DELETE FROM case_party WHERE id = ?", party_id, "case-party",
                                   _("The witness is no longer linked to this case"), error);
 }

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ws-access.h"
 #include "ws-database-private.h"
 #include "ws-enums.h"
 #include "ws-measure-private.h"
@@ -138,6 +139,9 @@ ws_database_list_measures_of_case (WsDatabase  *db,
                                    GError     **error)
 {
   g_return_val_if_fail (WS_IS_DATABASE (db), NULL);
+
+  if (!_ws_database_require (db, WS_PERMISSION_READ_MEASURES, error))
+    return NULL;
   return query_measures (db, SOURCE_ALONE "WHERE mm.case_id = :id", case_id, error);
 }
 
@@ -153,6 +157,9 @@ ws_database_list_measures_of_person (WsDatabase  *db,
                                      GError     **error)
 {
   g_return_val_if_fail (WS_IS_DATABASE (db), NULL);
+
+  if (!_ws_database_require (db, WS_PERMISSION_READ_MEASURES, error))
+    return NULL;
   return query_measures (db, SOURCE_ALONE "WHERE mm.person_id = :id", person_id, error);
 }
 
@@ -171,6 +178,9 @@ ws_database_list_measures_of_hearing (WsDatabase  *db,
                                       GError     **error)
 {
   g_return_val_if_fail (WS_IS_DATABASE (db), NULL);
+
+  if (!_ws_database_require (db, WS_PERMISSION_READ_MEASURES, error))
+    return NULL;
   return query_measures (db,
                          "SELECT mm.*, hh.id AS th FROM hearing hh JOIN measure mm ON mm.case_id = hh.case_id"
                          " AND (mm.hearing_id = hh.id OR mm.hearing_id IS NULL) WHERE hh.id = :id",
@@ -190,6 +200,9 @@ ws_database_get_measure (WsDatabase  *db,
   g_autoptr(GPtrArray) found = NULL;
 
   g_return_val_if_fail (WS_IS_DATABASE (db), NULL);
+
+  if (!_ws_database_require (db, WS_PERMISSION_READ_MEASURES, error))
+    return NULL;
 
   found = query_measures (db, SOURCE_ALONE "WHERE mm.id = :id", id, error);
   if (found == NULL)
@@ -417,6 +430,9 @@ ws_database_save_measure (WsDatabase  *db,
   g_return_val_if_fail (WS_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (WS_IS_MEASURE (measure), FALSE);
 
+  if (!_ws_database_require (db, WS_PERMISSION_EDIT_MEASURES, error))
+    return FALSE;
+
   if (!check_or_fail (db, measure, error))
     return FALSE;
 
@@ -455,6 +471,9 @@ ws_database_delete_measure (WsDatabase  *db,
                             GError     **error)
 {
   g_return_val_if_fail (WS_IS_DATABASE (db), FALSE);
+
+  if (!_ws_database_require (db, WS_PERMISSION_EDIT_MEASURES, error))
+    return FALSE;
   return _ws_database_delete_row (db, "DELETE FROM measure WHERE id = ?", id, "measure",
                                   _("There is no such measure; it may have been deleted"), error);
 }
@@ -591,6 +610,9 @@ ws_database_change_measure_status (WsDatabase       *db,
   g_return_val_if_fail (WS_IS_MEASURE (measure), FALSE);
   g_return_val_if_fail (ws_measure_get_id (measure) > 0, FALSE);
 
+  if (!_ws_database_require (db, WS_PERMISSION_EDIT_MEASURES, error))
+    return FALSE;
+
   id = ws_measure_get_id (measure);
   if (!_ws_database_begin (db, error))
     return FALSE;
@@ -635,6 +657,9 @@ ws_database_list_measure_history (WsDatabase  *db,
   int rc;
 
   g_return_val_if_fail (WS_IS_DATABASE (db), NULL);
+
+  if (!_ws_database_require (db, WS_PERMISSION_READ_MEASURES, error))
+    return NULL;
 
   _ws_database_lock (db);
   stmt = _ws_database_prepare (db, "SELECT id, status, changed_at, changed_by, note FROM measure_history"
@@ -730,6 +755,9 @@ ws_database_propose_child_aids (WsDatabase  *db,
 
   g_return_val_if_fail (WS_IS_DATABASE (db), FALSE);
 
+  if (!_ws_database_require (db, WS_PERMISSION_EDIT_MEASURES, error))
+    return FALSE;
+
   if (n_proposed != NULL)
     *n_proposed = 0;
   if (!_ws_database_begin (db, error))
@@ -770,6 +798,9 @@ ws_database_list_screenings (WsDatabase  *db,
   int rc;
 
   g_return_val_if_fail (WS_IS_DATABASE (db), NULL);
+
+  if (!_ws_database_require (db, WS_PERMISSION_READ_MEASURES, error))
+    return NULL;
 
   _ws_database_lock (db);
   stmt = _ws_database_prepare (db,
@@ -877,6 +908,9 @@ ws_database_add_screening (WsDatabase  *db,
 
   g_return_val_if_fail (WS_IS_DATABASE (db), FALSE);
 
+  if (!_ws_database_require (db, WS_PERMISSION_EDIT_MEASURES, error))
+    return FALSE;
+
   if (!_ws_database_begin (db, error))
     return FALSE;
   if (!find_accused (db, case_id, accused_label, &accused_id, error) ||
@@ -912,6 +946,9 @@ ws_database_remove_screening (WsDatabase  *db,
                               GError     **error)
 {
   g_return_val_if_fail (WS_IS_DATABASE (db), FALSE);
+
+  if (!_ws_database_require (db, WS_PERMISSION_EDIT_MEASURES, error))
+    return FALSE;
   return _ws_database_delete_row (db, "DELETE FROM screening WHERE id = ?", id, "screening",
                                   _("There is no such screening; it may have been removed"), error);
 }

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ws-access.h"
 #include "ws-database-private.h"
 #include "ws-enums.h"
 #include "ws-identity-private.h"
@@ -147,6 +148,9 @@ ws_database_list_persons (WsDatabase    *db,
                           GError       **error)
 {
   g_return_val_if_fail (WS_IS_DATABASE (db), NULL);
+
+  if (!_ws_database_require (db, WS_PERMISSION_READ_PERSONS, error))
+    return NULL;
   return query_persons (db, "", 0, NULL, cancellable, error);
 }
 
@@ -229,6 +233,9 @@ ws_database_get_person (WsDatabase  *db,
 
   g_return_val_if_fail (WS_IS_DATABASE (db), NULL);
 
+  if (!_ws_database_require (db, WS_PERMISSION_READ_PERSONS, error))
+    return NULL;
+
   found = query_persons (db, "WHERE p.id = ?1", id, NULL, NULL, error);
   return first_or_not_found (found, error);
 }
@@ -248,6 +255,9 @@ ws_database_find_person (WsDatabase  *db,
 
   g_return_val_if_fail (WS_IS_DATABASE (db), NULL);
   g_return_val_if_fail (pseudonym != NULL, NULL);
+
+  if (!_ws_database_require (db, WS_PERMISSION_READ_PERSONS, error))
+    return NULL;
 
   found = query_persons (db, "WHERE p.pseudonym = ?1", 0, pseudonym, NULL, error);
   return first_or_not_found (found, error);
@@ -435,6 +445,9 @@ ws_database_save_person (WsDatabase  *db,
   g_return_val_if_fail (WS_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (WS_IS_PERSON (person), FALSE);
 
+  if (!_ws_database_require (db, WS_PERMISSION_EDIT_PERSONS, error))
+    return FALSE;
+
   ws_database_check_person (db, person, identity, problems);
   if (fail_with_problems (problems, pseudonym_taken (db, person) ? WS_DATABASE_ERROR_DUPLICATE
                                                                  : WS_DATABASE_ERROR_INVALID, error))
@@ -476,6 +489,9 @@ ws_database_delete_person (WsDatabase  *db,
   gboolean deleted;
 
   g_return_val_if_fail (WS_IS_DATABASE (db), FALSE);
+
+  if (!_ws_database_require (db, WS_PERMISSION_EDIT_PERSONS, error))
+    return FALSE;
 
   deleted = _ws_database_delete_row (db, "DELETE FROM person WHERE id = ?", id, "person",
                                      _("There is no such witness; it may have been deleted"), error);

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "ws-access.h"
 #include "ws-database-private.h"
 #include "ws-enums.h"
 #include "ws-identity.h"
@@ -864,6 +865,9 @@ ws_summary_build (WsDatabase              *db,
   g_return_val_if_fail (WS_IS_PERSON (person), NULL);
   g_return_val_if_fail (options != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!_ws_database_require (db, WS_PERMISSION_PRINT_SUMMARY, error))
+    return NULL;
 
   s.db = db;
   s.person = person;

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "ws-test-util.h"
@@ -26,29 +27,56 @@ run_clear (Run *run)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
+/* The demonstration administrator (see README.md). */
+#define DEMO_ADMIN "--profile=admin"
+#define DEMO_ADMIN_PASS "admin-demo\n"
+
 static void
-run_program (Run *run,
-             ...)
+run_with_input (Run        *run,
+                const char *input,
+                va_list     args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
   const char *arg;
-  va_list args;
 
   g_ptr_array_add (argv, (gpointer) g_getenv ("WS_PROGRAM"));
-  va_start (args, run);
   while ((arg = va_arg (args, const char *)) != NULL)
     g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
   g_ptr_array_add (argv, NULL);
 
   process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+                               G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                               G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
   g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_subprocess_communicate_utf8 (process, input, NULL, &run->out, &run->err, &error);
   g_assert_no_error (error);
   run->status = g_subprocess_get_exit_status (process);
+}
+
+static void
+run_program (Run *run,
+             ...)
+{
+  va_list args;
+
+  va_start (args, run);
+  run_with_input (run, "", args);
+  va_end (args);
+}
+
+/* Runs with @input on standard input (a passphrase for --profile). */
+static void
+run_program_input (Run        *run,
+                   const char *input,
+                   ...)
+{
+  va_list args;
+
+  va_start (args, input);
+  run_with_input (run, input, args);
+  va_end (args);
 }
 
 /* A failure: non-zero, one line on stderr that says @words. */
@@ -60,6 +88,29 @@ assert_fails (Run        *run,
   g_assert_nonnull (strstr (run->err, words));
   g_assert_true (g_str_has_suffix (run->err, "\n"));
   g_assert_true (strchr (run->err, '\n') == run->err + strlen (run->err) - 1);
+}
+
+/* What the database holds apart from its audit trail (a refused
+ * command still records the login that preceded it). */
+static char *
+records_of (const char *path)
+{
+  static const char sql[] =
+    "SELECT (SELECT count(*) FROM person) || '/' || (SELECT count(*) FROM court_case) || '/' ||"
+    " (SELECT count(*) FROM measure) || '/' || (SELECT count(*) FROM user_profile) || '/' ||"
+    " (SELECT group_concat(hex(document)) FROM identity) || '/' ||"
+    " (SELECT group_concat(pseudonym || notes || risk_level) FROM person)";
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *records;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  records = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+  return records;
 }
 
 static char *
@@ -123,17 +174,17 @@ test_bad_import_changes_nothing (WsTestPathFixture *f,
   g_autofree char *import = option ("import", bad);
   g_autofree char *fresh = path_in (f, "fresh.db");
   g_autofree char *fresh_db = option ("database", fresh);
-  g_autoptr(GBytes) before = NULL;
-  g_autoptr(GBytes) after = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
 
   g_assert_true (g_file_set_contents (bad, "{\"format\": \"witness-support-exchange\", \"version\": 1,"
                                            " \"persons\": [{\"pseudonym\": \"\"}]}", -1, NULL));
   make_demo (f);
-  before = ws_test_read_bytes (f->path);
-  run_program (&run, db, import, NULL);
+  before = records_of (f->path);
+  run_program_input (&run, DEMO_ADMIN_PASS, db, DEMO_ADMIN, import, NULL);
   assert_fails (&run, "nothing was imported");
-  after = ws_test_read_bytes (f->path);
-  g_assert_true (g_bytes_equal (before, after));
+  after = records_of (f->path);
+  g_assert_cmpstr (before, ==, after);
 
   /* A database created only for the failed import does not stay. */
   run_clear (&run);
@@ -177,18 +228,136 @@ test_summary_pdf (WsTestPathFixture *f,
   g_auto(Run) nobody = { 0 };
 
   make_demo (f);
-  run_program (&run, db, "--export-summary=alder", output, "--zone=Europe/London", NULL);
+  run_program_input (&run, DEMO_ADMIN_PASS, db, DEMO_ADMIN, "--export-summary=alder", output,
+                     "--zone=Europe/London", NULL);
   g_assert_cmpint (run.status, ==, 0);
   text = ws_test_pdf_text (pdf, "-raw");
   if (text != NULL)
     g_assert_nonnull (strstr (text, "Alder"));
 
   g_unlink (pdf);
-  run_program (&bad_date, db, "--export-summary=Alder", output, "--from=2026-02-30", NULL);
+  run_program_input (&bad_date, DEMO_ADMIN_PASS, db, DEMO_ADMIN, "--export-summary=Alder", output,
+                     "--from=2026-02-30", NULL);
   assert_fails (&bad_date, "2026-02-30 is not a date");
-  run_program (&nobody, db, "--export-summary=Nobody", output, NULL);
+  run_program_input (&nobody, DEMO_ADMIN_PASS, db, DEMO_ADMIN, "--export-summary=Nobody", output, NULL);
   assert_fails (&nobody, "no witness with the pseudonym");
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
+/* Options that need identity ask for a profile; those that do not run
+ * without one. */
+static void
+test_profiles (WsTestPathFixture *f,
+               gconstpointer      data)
+{
+  g_autofree char *db = option ("database", f->path);
+  g_autofree char *out = path_in (f, "all.json");
+  g_autofree char *export = option ("export", out);
+  g_auto(Run) without = { 0 };
+  g_auto(Run) wrong = { 0 };
+  g_auto(Run) prosecutor = { 0 };
+  g_auto(Run) officer = { 0 };
+  g_auto(Run) verify = { 0 };
+  g_autofree char *contents = NULL;
+
+  make_demo (f);
+  run_program (&without, db, export, NULL);
+  assert_fails (&without, "needs --profile=NAME");
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  run_program_input (&wrong, "not-it\n", db, "--profile=officer", export, NULL);
+  assert_fails (&wrong, "Wrong profile or passphrase");
+  g_assert_false (strstr (wrong.err, "not-it"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  run_program_input (&prosecutor, "prosecutor-demo\n", db, "--profile=prosecutor", export, NULL);
+  assert_fails (&prosecutor, "Prosecutor");
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  run_program_input (&officer, "officer-demo\n", db, "--profile=officer", export, NULL);
+  g_assert_cmpint (officer.status, ==, 0);
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "legal_name"));
+
+  /* Checking the audit trail needs no profile; the failed login is in it. */
+  run_program (&verify, db, "--verify-audit", NULL);
+  g_assert_cmpint (verify.status, ==, 0);
+  g_assert_nonnull (strstr (verify.out, "Audit trail intact"));
+  {
+    g_autoptr(WsDatabase) open = ws_database_new (f->path, NULL, NULL);
+
+    g_assert_nonnull (open);
+    g_assert_cmpuint (ws_database_count_audit (open, "login-failed"), ==, 1);
+    g_assert_cmpuint (ws_database_count_audit (open, "export"), ==, 1);
+  }
+}
+
+static void
+test_verify_audit_tampered (WsTestPathFixture *f,
+                            gconstpointer      data)
+{
+  g_autofree char *db = option ("database", f->path);
+  g_auto(Run) run = { 0 };
+  sqlite3 *handle = NULL;
+  gint64 id = 0;
+  sqlite3_stmt *stmt = NULL;
+
+  make_demo (f);
+  g_assert_cmpint (sqlite3_open (f->path, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT id FROM audit WHERE action = 'login' LIMIT 1", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_exec (handle, "DROP TRIGGER audit_no_update;"
+                                 "UPDATE audit SET action = 'nothing' WHERE action = 'login'", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+
+  run_program (&run, db, "--verify-audit", NULL);
+  assert_fails (&run, "altered at record");
+  {
+    g_autofree char *number = g_strdup_printf ("record %" G_GINT64_FORMAT, id);
+
+    g_assert_nonnull (strstr (run.err, number));
+  }
+}
+
+static void
+test_backup_restore (WsTestPathFixture *f,
+                     gconstpointer      data)
+{
+  g_autofree char *db = option ("database", f->path);
+  g_autofree char *copy = path_in (f, "copy.db");
+  g_autofree char *backup = option ("backup", copy);
+  g_autofree char *restore = option ("restore", copy);
+  g_autofree char *junk = path_in (f, "junk.db");
+  g_autofree char *restore_junk = option ("restore", junk);
+  g_auto(Run) without = { 0 };
+  g_auto(Run) backed = { 0 };
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) anonymous = { 0 };
+  g_auto(Run) restored = { 0 };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  make_demo (f);
+  run_program (&without, db, backup, NULL);
+  assert_fails (&without, "needs --profile");
+  run_program_input (&backed, DEMO_ADMIN_PASS, db, DEMO_ADMIN, backup, NULL);
+  g_assert_cmpint (backed.status, ==, 0);
+  g_assert_true (g_file_test (copy, G_FILE_TEST_EXISTS));
+
+  g_assert_true (g_file_set_contents (junk, "junk", -1, NULL));
+  before = records_of (f->path);
+  run_program_input (&refused, DEMO_ADMIN_PASS, db, DEMO_ADMIN, restore_junk, NULL);
+  assert_fails (&refused, "not a Witness Support database");
+  run_program (&anonymous, db, restore, NULL);
+  assert_fails (&anonymous, "--profile");
+  after = records_of (f->path);
+  g_assert_cmpstr (before, ==, after);
+
+  run_program_input (&restored, DEMO_ADMIN_PASS, db, DEMO_ADMIN, restore, NULL);
+  g_assert_cmpint (restored.status, ==, 0);
+  g_assert_nonnull (strstr (restored.out, "Restored"));
 }
 
 int
@@ -207,6 +376,13 @@ main (int   argc,
               ws_test_path_fixture_set_up, test_refused_combinations, ws_test_path_fixture_tear_down);
   g_test_add ("/ws/cli/summary-pdf", WsTestPathFixture, NULL,
               ws_test_path_fixture_set_up, test_summary_pdf, ws_test_path_fixture_tear_down);
+
+  g_test_add ("/ws/cli/profiles", WsTestPathFixture, NULL,
+              ws_test_path_fixture_set_up, test_profiles, ws_test_path_fixture_tear_down);
+  g_test_add ("/ws/cli/verify-audit-tampered", WsTestPathFixture, NULL,
+              ws_test_path_fixture_set_up, test_verify_audit_tampered, ws_test_path_fixture_tear_down);
+  g_test_add ("/ws/cli/backup-restore", WsTestPathFixture, NULL,
+              ws_test_path_fixture_set_up, test_backup_restore, ws_test_path_fixture_tear_down);
 
   return g_test_run ();
 }

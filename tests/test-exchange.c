@@ -474,8 +474,8 @@ static const BadCase bad_cases[] = {
     "persons[0].zone: Mars/Olympus is not a known time zone (e.g. Europe/Vienna)" },
   { "prosecutor-identity", HEAD "'persons': [ " NEW_PERSON " ] }",
     WS_ROLE_PROSECUTOR, ws_database_error_quark, WS_DATABASE_ERROR_PERMISSION,
-    /* the wording after the location belongs to ws-identity.c */
-    "persons[0].identity: …" },
+    /* a whole-database import needs the backup permission before anything is read */
+    "Your role (Prosecutor) may not back up, restore or export the whole database" },
 };
 
 static void

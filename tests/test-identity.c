@@ -248,7 +248,9 @@ test_roles_refused (Fixture       *fixture,
       none = ws_database_search_identity (fixture->db, "nunez");
       g_assert_null (none);
 
-      /* Nothing was written and nothing was read. */
+      /* Nothing was written and nothing was read (checked as the officer:
+       * an interpreter may not list witnesses at all). */
+      ws_database_set_actor (fixture->db, WS_TEST_OFFICER, WS_ROLE_OFFICER);
       persons = ws_database_list_persons (fixture->db, NULL, &error);
       g_assert_no_error (error);
       g_assert_cmpuint (persons->len, ==, 1);
@@ -321,6 +323,7 @@ test_search (Fixture       *fixture,
   g_autoptr(WsPerson) jose = ws_test_add_person (fixture->db, "Witness Rose", jose_identity);
   g_autoptr(WsPerson) maria = ws_test_add_person (fixture->db, "Witness Iris", maria_identity);
   g_autoptr(WsPerson) nobody = ws_test_add_person (fixture->db, "Witness Lily", NULL);
+  guint index_reads;
   const struct { const char *query; WsPerson *only; } searches[] = {
     { "jose nunez", jose }, { "NUÑEZ", jose }, { "Jose", jose }, { "ñúñ", jose }, { "pepe", jose },
     { "EL FLACO", jose }, { "josé ñúñez", jose },
@@ -328,6 +331,7 @@ test_search (Fixture       *fixture,
     { "rose", NULL }, { "witness", NULL }, { "nunes", NULL }, { "ivanova", NULL }, { "Марина", NULL },
   };
 
+  index_reads = ws_database_count_audit (fixture->db, "identity-search-index");
   for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
     assert_search_finds (fixture->db, searches[i].query, searches[i].only);
   {
@@ -341,8 +345,9 @@ test_search (Fixture       *fixture,
   g_assert_null (ws_database_search_identity (fixture->db, ""));
   g_assert_null (ws_database_search_identity (fixture->db, NULL));
 
-  /* The index was read once for all these searches, and audited once. */
-  g_assert_cmpuint (ws_database_count_audit (fixture->db, "identity-search-index"), ==, 1);
+  /* The index (dropped when the people above were saved) was read once
+   * for all these searches, and audited once. */
+  g_assert_cmpuint (ws_database_count_audit (fixture->db, "identity-search-index"), ==, index_reads + 1);
 }
 
 static void
@@ -356,6 +361,8 @@ test_search_index_invalidated (Fixture       *fixture,
   g_autoptr(WsPerson) later = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id = ws_person_get_id (person);
+  /* Unlocking built one index already; saving the person dropped it. */
+  guint built = ws_database_count_audit (fixture->db, "identity-search-index");
 
   assert_search_finds (fixture->db, "nunez", person);
   assert_search_finds (fixture->db, "perez", NULL);
@@ -365,7 +372,7 @@ test_search_index_invalidated (Fixture       *fixture,
   assert_search_finds (fixture->db, "nunez", NULL);
   assert_search_finds (fixture->db, "perez", person);
   assert_search_finds (fixture->db, "pepito", person);
-  g_assert_cmpuint (ws_database_count_audit (fixture->db, "identity-search-index"), ==, 2);
+  g_assert_cmpuint (ws_database_count_audit (fixture->db, "identity-search-index"), ==, built + 2);
 
   /* A person added later is found too. */
   later = ws_test_add_person (fixture->db, "Witness Iris", other);

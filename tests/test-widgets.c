@@ -71,10 +71,12 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  /* The default actor, as the program starts with. */
+  /* The window opens on the places of a profile already at work: the
+   * test administrator, narrowed to the officer's role. */
   f->dir = ws_test_make_tmp_dir ("ws-widgets-XXXXXX");
   path = g_build_filename (f->dir, "test.db", NULL);
   f->db = ws_test_open_db (path);
+  ws_test_protect (f->db);
   if (GPOINTER_TO_INT (data))
     {
       ws_demo_fill (f->db, WS_DEMO_WITNESSES, 7, &error);

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "ws-database-private.h"
+#include "ws-profile-private.h"
 #include "ws-store.h"
 #include "ws-test-util.h"
 #include "ws-time.h"
@@ -66,11 +67,61 @@ WsDatabase *
 ws_test_open_db (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  WsDatabase *db = ws_database_new (path, NULL, &error);
+  WsDatabase *db;
 
+  /* Every profile a test makes derives its keys cheaply. */
+  _ws_profile_use_cheap_kdf (TRUE);
+  db = ws_database_new (path, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (db);
+  if (ws_database_is_protected (db) && ws_test_has_profile (db, WS_TEST_OFFICER))
+    {
+      ws_database_unlock (db, WS_TEST_OFFICER, WS_TEST_PASSPHRASE, &error);
+      g_assert_no_error (error);
+      ws_database_set_actor (db, WS_TEST_OFFICER, WS_ROLE_OFFICER);
+    }
   return db;
+}
+
+gboolean
+ws_test_has_profile (WsDatabase *db,
+                     const char *name)
+{
+  g_autoptr(GListModel) profiles = ws_database_list_profiles (db, NULL);
+
+  g_assert_nonnull (profiles);
+  for (guint i = 0; i < g_list_model_get_n_items (profiles); i++)
+    {
+      g_autoptr(WsProfile) profile = g_list_model_get_item (profiles, i);
+
+      if (g_str_equal (ws_profile_get_name (profile), name))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+void
+ws_test_protect (WsDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
+
+  _ws_profile_use_cheap_kdf (TRUE);
+  ws_database_create_profile (db, WS_TEST_OFFICER, WS_ROLE_ADMINISTRATOR, WS_TEST_PASSPHRASE, &error);
+  g_assert_no_error (error);
+  g_assert_false (ws_database_is_locked (db));
+  ws_database_set_actor (db, WS_TEST_OFFICER, WS_ROLE_OFFICER);
+}
+
+void
+ws_test_add_profile (WsDatabase *db,
+                     const char *name,
+                     WsRole      role,
+                     const char *passphrase)
+{
+  g_autoptr(GError) error = NULL;
+
+  ws_database_create_profile (db, name, role, passphrase, &error);
+  g_assert_no_error (error);
 }
 
 WsDatabase *
@@ -84,7 +135,7 @@ ws_test_open_tmp_db (const char  *tmpl,
   *dir = ws_test_make_tmp_dir (tmpl);
   path = g_build_filename (*dir, "ws.db", NULL);
   db = ws_test_open_db (path);
-  ws_database_set_actor (db, WS_TEST_OFFICER, WS_ROLE_OFFICER);
+  ws_test_protect (db);
   return db;
 }
 

@@ -8,14 +8,18 @@
 #include "ws-database.h"
 #include "ws-identity.h"
 #include "ws-person.h"
+#include "ws-profile.h"
 
 G_BEGIN_DECLS
 
 /* Scaffolding shared by the test suites and benchmarks. Every function
  * asserts on failure, so a suite reads as the steps it checks. */
 
-/* The actor ws_test_open_tmp_db() sets; audit and history rows name them. */
+/* The actor ws_test_open_tmp_db() sets; audit and history rows name them.
+ * It is an administrator profile (passphrase WS_TEST_PASSPHRASE, cheap
+ * key derivation) working narrowed to the officer's role. */
 #define WS_TEST_OFFICER "Olga Officer"
+#define WS_TEST_PASSPHRASE "test passphrase 1"
 
 /* A new temporary folder named after @tmpl (ending in XXXXXX); free it with g_free(). */
 char       *ws_test_make_tmp_dir      (const char          *tmpl);
@@ -26,9 +30,22 @@ guint       ws_test_file_mode         (const char          *path);
 /* The whole contents of the file at @path. */
 GBytes     *ws_test_read_bytes        (const char          *path);
 
-/* Opens (creating it if needed) the database at @path, leaving the default actor. */
+/* Opens (creating it if needed) the database at @path. An unprotected one
+ * keeps the default actor; one with a WS_TEST_OFFICER profile is unlocked
+ * with it and works as officer. Turns on cheap key derivation. */
 WsDatabase *ws_test_open_db           (const char          *path);
-/* A fresh "ws.db" in a new temporary folder (stored in @dir), acting as WS_TEST_OFFICER. */
+/* Creates the WS_TEST_OFFICER administrator (encrypting identity), unlocked, acting as officer. */
+void        ws_test_protect           (WsDatabase          *db);
+/* Whether @db has a profile called @name. */
+gboolean    ws_test_has_profile       (WsDatabase          *db,
+                                       const char          *name);
+/* Creates the profile @name (needs an unlocked administrator). */
+void        ws_test_add_profile       (WsDatabase          *db,
+                                       const char          *name,
+                                       WsRole               role,
+                                       const char          *passphrase);
+/* A fresh "ws.db" in a new temporary folder (stored in @dir), protected by
+ * ws_test_protect(): acting as WS_TEST_OFFICER in the officer's role. */
 WsDatabase *ws_test_open_tmp_db       (const char          *tmpl,
                                        char               **dir);
 /* Asserts @db is finalised by dropping this reference, then removes and frees @dir. */
