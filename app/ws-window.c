@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ws-attention-view.h"
 #include "ws-case-editor.h"
 #include "ws-cases-view.h"
 #include "ws-demo.h"
@@ -12,12 +13,14 @@
 #include "ws-form.h"
 #include "ws-link-dialog.h"
 #include "ws-person-editor.h"
+#include "ws-plan.h"
 #include "ws-store.h"
 #include "ws-summary-dialog.h"
 #include "ws-window.h"
 #include "ws-witnesses-view.h"
 
-/* The main window: the places a user moves between (Witnesses, Cases),
+/* The main window: the places a user moves between (Witnesses, Cases,
+ * Attention),
  * the actions that change records, and the toasts that report them.
  * Deletions wait until their "Undo" toast is gone before they reach the
  * database. */
@@ -34,6 +37,8 @@ struct _WsWindow
   GSettings            *settings;
   GtkWidget            *witnesses_view;
   GtkWidget            *cases_view;
+  GtkWidget            *attention_view;
+  AdwViewStackPage     *attention_page;
   GPtrArray            *pending_deletes;
   gint64                select_person;
   gint64                select_case;
@@ -94,6 +99,7 @@ database_changed_cb (WsWindow *self)
   update_actions (self);
   ws_witnesses_view_reload (WS_WITNESSES_VIEW (self->witnesses_view), self->select_person);
   ws_cases_view_reload (WS_CASES_VIEW (self->cases_view), self->select_case);
+  ws_attention_view_reload (WS_ATTENTION_VIEW (self->attention_view));
   self->select_person = 0;
   self->select_case = 0;
 }
@@ -436,6 +442,16 @@ show_place_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
+show_subject_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  const char *kind;
+  gint64 id;
+
+  g_variant_get (param, "(&sx)", &kind, &id);
+  ws_window_show_subject (WS_WINDOW (widget), kind, id);
+}
+
+static void
 show_toast_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   show_message (WS_WINDOW (widget), g_variant_get_string (param, NULL));
@@ -586,6 +602,7 @@ ws_window_map (GtkWidget *widget)
       self->loaded = TRUE;
       ws_witnesses_view_set_loading (WS_WITNESSES_VIEW (self->witnesses_view));
       ws_cases_view_set_loading (WS_CASES_VIEW (self->cases_view));
+      ws_attention_view_reload (WS_ATTENTION_VIEW (self->attention_view));
       g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
                                G_CALLBACK (first_frame_cb), self, 0);
     }
@@ -663,6 +680,7 @@ ws_window_class_init (WsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-place", "s", show_place_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
+  gtk_widget_class_install_action (widget_class, "win.show-subject", "(sx)", show_subject_action);
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
@@ -675,6 +693,13 @@ ws_window_class_init (WsWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-place", "s", "witnesses");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-place", "s", "cases");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-place", "s", "attention");
+}
+
+static void
+reflection_days_changed_cb (WsWindow *self)
+{
+  ws_plan_set_default_reflection_days (g_settings_get_uint (self->settings, "reflection-default-days"));
 }
 
 static void
@@ -688,6 +713,9 @@ ws_window_init (WsWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+  reflection_days_changed_cb (self);
+  g_signal_connect_object (self->settings, "changed::reflection-default-days",
+                           G_CALLBACK (reflection_days_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -702,6 +730,40 @@ add_place (WsWindow   *self,
 
   adw_view_stack_page_set_icon_name (page, icon);
   g_signal_connect_object (browser, "selection-changed", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+}
+
+static void
+attention_loaded_cb (WsWindow *self)
+{
+  WsAttentionView *view = WS_ATTENTION_VIEW (self->attention_view);
+  guint urgent = ws_attention_view_count (view, WS_FINDING_SEVERITY_URGENT);
+
+  /* The badge counts what cannot wait, not everything there is. */
+  adw_view_stack_page_set_badge_number (self->attention_page, urgent);
+  adw_view_stack_page_set_needs_attention (self->attention_page, urgent > 0);
+}
+
+static void
+finding_activated_cb (WsWindow  *self,
+                      WsFinding *finding)
+{
+  ws_window_show_finding (self, finding);
+}
+
+static void
+add_attention (WsWindow *self)
+{
+  WsWitnessesView *witnesses = WS_WITNESSES_VIEW (self->witnesses_view);
+
+  self->attention_view = ws_attention_view_new (self->db);
+  self->attention_page = adw_view_stack_add_titled (self->stack, self->attention_view, "attention", _("Attention"));
+  adw_view_stack_page_set_icon_name (self->attention_page, "dialog-warning-symbolic");
+  g_signal_connect_object (self->attention_view, "loaded", G_CALLBACK (attention_loaded_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->attention_view, "finding-activated", G_CALLBACK (finding_activated_cb), self,
+                           G_CONNECT_SWAPPED);
+  /* One evaluation serves both the place and the witness page. */
+  ws_witness_page_set_findings (ws_witnesses_view_get_page (witnesses),
+                                ws_attention_view_get_findings (WS_ATTENTION_VIEW (self->attention_view)));
 }
 
 /**
@@ -727,6 +789,7 @@ ws_window_new (GtkApplication *application,
              "witnesses", _("Witnesses"), "system-users-symbolic");
   add_place (self, self->cases_view, ws_cases_view_get_browser (WS_CASES_VIEW (self->cases_view)),
              "cases", _("Cases"), "folder-documents-symbolic");
+  add_attention (self);
   last_place = g_settings_get_string (self->settings, "last-place");
   ws_window_show_place (self, last_place);
 
@@ -769,4 +832,84 @@ ws_window_show_place (WsWindow   *self,
 
   if (adw_view_stack_get_child_by_name (self->stack, name) != NULL)
     adw_view_stack_set_visible_child_name (self->stack, name);
+}
+
+/* Selects @id in @browser, clearing a search that hides it. */
+static gboolean
+select_in (WsBrowser *browser,
+           gint64     id)
+{
+  gpointer selected;
+
+  ws_browser_select_id (browser, id);
+  selected = ws_browser_get_selected (browser);
+  if (selected == NULL)
+    {
+      ws_browser_set_search_text (browser, "");
+      ws_browser_select_id (browser, id);
+      selected = ws_browser_get_selected (browser);
+    }
+  return selected != NULL;
+}
+
+/**
+ * ws_window_show_subject:
+ * @kind: what @id names, as findings say it: "person", "case", …
+ *
+ * Shows the record in its place. Every view that opens "the thing a
+ * finding is about" goes through here, so a new place (hearings, say)
+ * is added in one spot.
+ *
+ * Returns: %TRUE if the window has a place for @kind and shows @id there
+ */
+gboolean
+ws_window_show_subject (WsWindow   *self,
+                        const char *kind,
+                        gint64      id)
+{
+  g_return_val_if_fail (WS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (kind != NULL, FALSE);
+
+  if (g_str_equal (kind, "person"))
+    {
+      ws_window_show_place (self, "witnesses");
+      if (!select_in (ws_witnesses_view_get_browser (WS_WITNESSES_VIEW (self->witnesses_view)), id))
+        ws_witnesses_view_reload (WS_WITNESSES_VIEW (self->witnesses_view), id);
+      return TRUE;
+    }
+  if (g_str_equal (kind, "case"))
+    {
+      ws_window_show_place (self, "cases");
+      if (!select_in (ws_cases_view_get_browser (WS_CASES_VIEW (self->cases_view)), id))
+        ws_cases_view_reload (WS_CASES_VIEW (self->cases_view), id);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * ws_window_show_finding:
+ *
+ * Opens what @finding is about: its own place when the window has one,
+ * otherwise the witness's page at the record (a support item, a
+ * consent …).
+ */
+void
+ws_window_show_finding (WsWindow  *self,
+                        WsFinding *finding)
+{
+  const char *kind;
+  gint64 person;
+
+  g_return_if_fail (WS_IS_WINDOW (self));
+  g_return_if_fail (WS_IS_FINDING (finding));
+
+  kind = ws_finding_get_subject_kind (finding);
+  if (ws_window_show_subject (self, kind, ws_finding_get_subject_id (finding)))
+    return;
+  person = ws_finding_get_person_id (finding);
+  if (person <= 0 || !ws_window_show_subject (self, "person", person))
+    return;
+  ws_witness_page_show_subject (ws_witnesses_view_get_page (WS_WITNESSES_VIEW (self->witnesses_view)),
+                                kind, ws_finding_get_subject_id (finding));
 }

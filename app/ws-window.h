@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "ws-database.h"
+#include "ws-rules.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +22,10 @@ void        ws_window_show_place    (WsWindow       *self,
 void        ws_window_add_toast     (WsWindow       *self,
                                      AdwToast       *toast);
 void        ws_window_flush_deletes (WsWindow       *self);
+gboolean    ws_window_show_subject  (WsWindow       *self,
+                                     const char     *kind,
+                                     gint64          id);
+void        ws_window_show_finding  (WsWindow       *self,
+                                     WsFinding      *finding);
 
 G_END_DECLS
