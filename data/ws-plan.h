@@ -28,8 +28,9 @@ G_BEGIN_DECLS
  *   name, in the user's words, so an editor can show each beside its
  *   field; ws_database_save_*() runs the same checks, fails with
  *   WS_DATABASE_ERROR_INVALID and the first message, saves nothing when it
- *   fails, records change history, sets the id of a new record and calls
- *   ws_database_emit_changed() when it succeeds.
+ *   fails, records change history and sets the id of a new record (and
+ *   its loaded names) when it succeeds. Like the other stores, it does
+ *   not emit WsDatabase::changed: the caller does, on the main thread.
  * Field names used in problems are given beside each check function. */
 
 /* ------------------------------------------------------------------ */
