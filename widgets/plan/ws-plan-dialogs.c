@@ -101,10 +101,12 @@ offer_risk_assessment (GtkWidget     *source,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Connected swapped to both a notify and a changed signal: reads only
+ * the dialog. */
 static void
-check_move (AdwMessageDialog *dialog,
-            WsDatabase       *db)
+check_move (AdwMessageDialog *dialog)
 {
+  WsDatabase *db = g_object_get_data (G_OBJECT (dialog), "ws-db");
   GtkWidget *row = g_object_get_data (G_OBJECT (dialog), ROW_KEY);
   GtkWidget *note = g_object_get_data (G_OBJECT (dialog), NOTE_KEY);
   gint64 person_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "ws-person"));
@@ -176,7 +178,7 @@ ws_plan_ask_move_phase (GtkWidget  *source,
   g_signal_connect_object (note, "changed", G_CALLBACK (check_move), dialog, G_CONNECT_SWAPPED);
   g_object_set_data_full (G_OBJECT (dialog), "ws-db", g_object_ref (db), g_object_unref);
   g_signal_connect (dialog, "response", G_CALLBACK (move_answer_cb), db);
-  check_move (dialog, db);
+  check_move (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }

@@ -134,6 +134,14 @@ field_changed_cb (WsRecordEditor *self,
   ws_form_set_row_error (row, NULL);
 }
 
+static void
+combo_changed_cb (WsRecordEditor *self,
+                  GParamSpec     *pspec,
+                  GtkWidget      *row)
+{
+  ws_form_set_row_error (row, NULL);
+}
+
 static GtkWidget *
 entry_row (WsRecordEditor *self,
            const char     *title)
@@ -193,12 +201,12 @@ build_row (WsRecordEditor *self,
       row = adw_combo_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), spec->title);
       fill_enum (ADW_COMBO_ROW (row), spec);
-      g_signal_connect_object (row, "notify::selected", G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (row, "notify::selected", G_CALLBACK (combo_changed_cb), self, G_CONNECT_SWAPPED);
       break;
     case WS_FIELD_CHOICE:
       row = adw_combo_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), spec->title);
-      g_signal_connect_object (row, "notify::selected", G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (row, "notify::selected", G_CALLBACK (combo_changed_cb), self, G_CONNECT_SWAPPED);
       break;
     case WS_FIELD_SWITCH:
       row = suffix_row (self, field, gtk_switch_new ());

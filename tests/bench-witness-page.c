@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Benchmark for opening a witness page (not a test: it prints figures, it
+ * does not judge them). Run under a display, e.g.
+ *   xvfb-run -a _build/tests/bench-witness-page [WITNESSES]
+ * It fills a demonstration unit of WITNESSES (default 10000) witnesses,
+ * then shows 40 of them, spread over the unit, one after another on a
+ * witness page in a window: the time ws_witness_page_set_person() takes
+ * (every plan section read and its rows built) and the time until the
+ * page is laid out and drawn, each as median, 95th percentile and
+ * maximum in milliseconds. The target is 50 ms. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdlib.h>
+
+#include "ws-demo.h"
+#include "ws-store.h"
+#include "ws-test-util.h"
+#include "ws-witness-page.h"
+
+#define N_OPENED 40
+
+static gboolean drawn;
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  drawn = TRUE;
+}
+
+static void
+print_figures (const char *name,
+               GArray     *values)
+{
+  double max = 0;
+
+  for (guint i = 0; i < values->len; i++)
+    max = MAX (max, g_array_index (values, double, i));
+  g_print ("%s-median-ms: %.1f\n%s-p95-ms: %.1f\n%s-max-ms: %.1f\n", name, ws_test_percentile (values, 0.5),
+           name, ws_test_percentile (values, 0.95), name, max);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  guint n_witnesses = argc > 1 ? (guint) atoi (argv[1]) : 10000;
+  g_autofree char *dir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) persons = NULL;
+  g_autoptr(GArray) set_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) frame_times = g_array_new (FALSE, FALSE, sizeof (double));
+  WsDatabase *db;
+  GtkWidget *window, *page;
+  gint64 start;
+
+  gtk_init ();
+  adw_init ();
+  db = ws_test_open_tmp_db ("ws-bench-page-XXXXXX", &dir);
+  start = g_get_monotonic_time ();
+  if (!ws_demo_fill (db, n_witnesses, 7, &error))
+    g_error ("%s", error->message);
+  g_print ("witnesses: %u\nfill-ms: %.0f\n", n_witnesses, ws_test_ms_since (start));
+  persons = ws_database_list_persons (db, NULL, &error);
+  g_assert_no_error (error);
+
+  window = adw_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 800);
+  page = ws_witness_page_new (db);
+  adw_window_set_content (ADW_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (window))
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint_cb), NULL);
+
+  for (guint i = 0; i < N_OPENED; i++)
+    {
+      WsPerson *person = g_ptr_array_index (persons, (guint) ((guint64) i * persons->len / N_OPENED));
+      double set_ms;
+
+      start = g_get_monotonic_time ();
+      ws_witness_page_set_person (WS_WITNESS_PAGE (page), person);
+      set_ms = ws_test_ms_since (start);
+      drawn = FALSE;
+      gtk_widget_queue_draw (page);
+      while (!drawn)
+        g_main_context_iteration (NULL, TRUE);
+      g_array_append_val (set_times, set_ms);
+      set_ms = ws_test_ms_since (start);
+      g_array_append_val (frame_times, set_ms);
+    }
+  print_figures ("set-person", set_times);
+  print_figures ("to-frame", frame_times);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_pointer (&persons, g_ptr_array_unref);
+  ws_test_close_tmp_db (db, g_steal_pointer (&dir));
+  return 0;
+}
