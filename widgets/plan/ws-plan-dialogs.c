@@ -141,6 +141,7 @@ move_answer_cb (AdwMessageDialog *dialog,
       ws_plan_show_error (source, error);
       return;
     }
+  ws_database_emit_changed (db);
   if (ws_phase_change_get_assessment_due (change) && ws_database_may (db, WS_PERMISSION_EDIT_RISK))
     offer_risk_assessment (source, db, change);
 }
@@ -214,6 +215,8 @@ not_applicable_answer_cb (AdwMessageDialog *dialog,
   reason = ws_form_entry_text (ADW_ENTRY_ROW (row));
   if (!ws_database_set_checklist_state (db, item_id, WS_CHECKLIST_STATE_NOT_APPLICABLE, NULL, reason, &error))
     ws_plan_show_error (source, error);
+  else
+    ws_database_emit_changed (db);
 }
 
 /**
@@ -258,8 +261,12 @@ withdraw_answer_cb (AdwMessageDialog *dialog,
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "ws-consent"));
   g_autoptr(GError) error = NULL;
 
-  if (g_str_equal (response, "withdraw") && !ws_database_withdraw_consent (db, id, NULL, &error))
+  if (!g_str_equal (response, "withdraw"))
+    return;
+  if (!ws_database_withdraw_consent (db, id, NULL, &error))
     ws_plan_show_error (source, error);
+  else
+    ws_database_emit_changed (db);
 }
 
 /**

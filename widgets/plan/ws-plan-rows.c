@@ -224,8 +224,16 @@ ws_plan_consent_row (WsConsent   *consent,
   else
     adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag (_("Not valid today"), "warning"));
   if (withdrawn == NULL && can_edit)
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon_button ("edit-clear-all-symbolic", _("Withdraw consent…"),
-                                                                  "plan.withdraw-consent", ws_consent_get_id (consent)));
+    {
+      GtkWidget *withdraw = gtk_button_new_with_mnemonic (_("_Withdraw…"));
+
+      gtk_widget_set_valign (withdraw, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (withdraw, "flat");
+      gtk_widget_set_tooltip_text (withdraw, _("Record that the witness withdrew this consent today"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (withdraw), "plan.withdraw-consent");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (withdraw), "x", ws_consent_get_id (consent));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), withdraw);
+    }
   open_with (row, "plan.edit-consent", ws_consent_get_id (consent));
   return row;
 }
@@ -271,7 +279,7 @@ ws_plan_risk_row (WsRiskAssessment *assessment)
 
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
   if (level == WS_RISK_LEVEL_HIGH)
-    adw_action_row_add_prefix (ADW_ACTION_ROW (row), tag (_("High"), "error"));
+    gtk_widget_add_css_class (row, "risk-high");
   open_with (row, "plan.edit-risk", ws_risk_assessment_get_id (assessment));
   return row;
 }
@@ -287,9 +295,7 @@ ws_plan_reflection_row (WsReflectionPeriod *period,
   /* Translators: first day – last day (length), e.g. "1 Mar 2026 – 29 Apr 2026 (60 days)" */
   g_autofree char *title = g_strdup_printf (ngettext ("%s – %s (%u day)", "%s – %s (%u days)", days),
                                             start != NULL ? start : "?", end != NULL ? end : "?", days);
-  /* Translators: the status of a temporary visa */
-  g_autofree char *visa = g_strdup_printf (_("Visa: %s"), ws_visa_status_get_label (ws_reflection_period_get_visa_status (period)));
-  GtkWidget *row = new_row (title, visa);
+  GtkWidget *row = new_row (title, ws_visa_status_get_label (ws_reflection_period_get_visa_status (period)));
   int left = ws_reflection_period_get_days_left (period, today);
 
   if (left > 0)

@@ -633,6 +633,8 @@ ws_record_editor_save (WsRecordEditor *self)
       return FALSE;
     }
 
+  /* As the other editors do: whoever shows records reloads. */
+  ws_database_emit_changed (self->db);
   record = g_object_ref (self->record);
   g_signal_emit (self, signals[SAVED], 0, record);
   gtk_window_destroy (GTK_WINDOW (self));

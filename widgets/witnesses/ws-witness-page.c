@@ -809,9 +809,13 @@ checklist_action (GtkWidget  *widget,
     ok = ws_database_set_checklist_state (self->db, id, WS_CHECKLIST_STATE_DONE, NULL, NULL, &error);
   else
     ok = ws_database_set_checklist_state (self->db, id, WS_CHECKLIST_STATE_OPEN, NULL, NULL, &error);
+  /* Shown at once, so the box the user just ticked does not wait for
+   * the window's reload. */
+  fill_plan (self);
   if (!ok)
     ws_plan_show_error (widget, error);
-  fill_plan (self);
+  else
+    ws_database_emit_changed (self->db);
 }
 
 static void
