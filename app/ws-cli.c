@@ -12,6 +12,7 @@
 #include "ws-demo.h"
 #include "ws-exchange.h"
 #include "ws-page-renderer.h"
+#include "ws-rules.h"
 #include "ws-store.h"
 #include "ws-summary.h"
 #include "ws-time.h"
@@ -21,7 +22,7 @@
  * line on standard error and a non-zero exit status. */
 
 static const char * const headless_options[] = {
-  "demo", "import", "export", "export-summary", "output", "from", "to", "zone", NULL
+  "demo", "import", "export", "export-summary", "output", "from", "to", "zone", "attention", NULL
 };
 static const char * const summary_only_options[] = { "output", "from", "to", "zone", NULL };
 
@@ -141,6 +142,29 @@ export_summary (WsDatabase    *db,
   return TRUE;
 }
 
+/* Every finding at this moment, one tab-separated line each, most
+ * pressing first; nothing at all when nothing needs attention. */
+static gboolean
+print_attention (WsDatabase  *db,
+                 GError     **error)
+{
+  g_autoptr(GDateTime) now = ws_time_now ();
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  findings = ws_rules_evaluate (db, now, NULL, error);
+  if (findings == NULL)
+    return FALSE;
+  for (guint i = 0; i < findings->len; i++)
+    {
+      g_autofree char *line = ws_finding_to_line (g_ptr_array_index (findings, i));
+
+      g_string_append_printf (out, "%s\n", line);
+    }
+  g_print ("%s", out->str);
+  return TRUE;
+}
+
 /* A database this run created for an import that failed goes again, so
  * a failed command leaves the disk as it found it. */
 static void
@@ -197,7 +221,7 @@ check_options (GVariantDict  *options,
  * @database_path: (nullable): the database to use, or %NULL for the default
  *
  * Does what the options ask, in a fixed order: fill with demonstration
- * data, import, export, export a summary.
+ * data, import, export, export a summary, list what needs attention.
  *
  * Returns: the exit status
  */
@@ -255,6 +279,9 @@ ws_cli_run (GVariantDict *options,
       if (!export_summary (db, options, pseudonym, &error))
         return fail (error);
     }
+
+  if (g_variant_dict_contains (options, "attention") && !print_attention (db, &error))
+    return fail (error);
 
   return 0;
 }

@@ -1842,6 +1842,25 @@ birth_date (Demo       *d,
    * stays under 18 today. */
   g_date_subtract_years (&date, p->age == WS_AGE_STATUS_ADULT ? between (d, 19, 58) : between (d, 14, 17));
   g_date_subtract_days (&date, between (d, 1, 360));
+  /* Some children in cases still to be tried come of age shortly before
+   * their trial, which changes the measures open to them. */
+  if (p->age != WS_AGE_STATUS_ADULT && p->case_index >= 0 && chance (d, 0.5))
+    {
+      CasePlan *c = &g_array_index (d->cases, CasePlan, p->case_index);
+
+      for (guint i = 0; i < c->hearings->len; i++)
+        {
+          HearingPlan *h = &g_array_index (d->hearings, HearingPlan, g_array_index (c->hearings, guint, i));
+
+          if (g_str_equal (h->kind, "trial") && h->day > 1)
+            {
+              date = d->today;
+              g_date_add_days (&date, between (d, 1, h->day - 1));
+              g_date_subtract_years (&date, 18);
+              break;
+            }
+        }
+    }
   g_snprintf (out, sizeof (Day), "%04u-%02u-%02u", g_date_get_year (&date),
               g_date_get_month (&date), g_date_get_day (&date));
 }
@@ -2203,6 +2222,24 @@ add_risk (Demo        *d,
               PICK (d, threats), PICK (d, staff), date_at (d, -review_day, next));
 }
 
+/* Days until the case's next hearing, or -1 when none is ahead. */
+static int
+next_hearing_day (Demo *d,
+                  int   case_index)
+{
+  CasePlan *c = &g_array_index (d->cases, CasePlan, case_index);
+  int next = -1;
+
+  for (guint i = 0; i < c->hearings->len; i++)
+    {
+      HearingPlan *h = &g_array_index (d->hearings, HearingPlan, g_array_index (c->hearings, guint, i));
+
+      if (h->day >= 0 && (next < 0 || h->day < next))
+        next = h->day;
+    }
+  return next;
+}
+
 static gboolean
 write_risks (Demo       *d,
              PersonPlan *p)
@@ -2230,6 +2267,15 @@ write_risks (Demo       *d,
   if (p->starts[last] > latest &&
       !add_risk (d, p, p->starts[last], p->starts[last] - interval, (WsRiskLevel) between (d, WS_RISK_LEVEL_LOW, WS_RISK_LEVEL_HIGH)))
     return FALSE;
+  /* Most witnesses with a hearing in the next fortnight were re-assessed
+   * for it. */
+  if (p->case_index >= 0)
+    {
+      int ahead = next_hearing_day (d, p->case_index);
+
+      if (ahead >= 0 && ahead <= 14 && chance (d, 0.85))
+        latest = MIN (latest, between (d, 0, MIN (7, 14 - ahead)));
+    }
   /* About one plan in twelve has let its review slip. */
   if (p->starts[last] > interval && chance (d, 0.08))
     latest = MIN (p->starts[last], interval + between (d, 1, 20));
@@ -2315,6 +2361,10 @@ write_consents (Demo       *d,
       gboolean withdrawn = chance (d, 0.05);
       Day on, until, gone;
 
+      /* A few run out within the fortnight and need renewing. */
+      if (i == 0 && chance (d, 0.04))
+        expires = -between (d, 1, 14);
+
       if (!run (d, Q_CONSENT, "Ittttot", p->id, sharing[s].recipient, sharing[s].purpose, date_at (d, -given, on),
                 date_at (d, -expires, until), withdrawn ? date_at (d, -between (d, 0, given), gone) : NULL,
                 withdrawn ? "Withdrawn by the witness; nothing more is shared." : ""))
@@ -2382,7 +2432,7 @@ write_support_item (Demo       *d,
     consent = "not-asked";
   /* A few open items are past their due date. */
   if (!g_str_equal (status, "done") && !g_str_equal (status, "cancelled"))
-    date_at (d, chance (d, 0.06) ? -between (d, 1, 10) : between (d, 1, 45), due);
+    date_at (d, chance (d, 0.04) ? -between (d, 1, 10) : between (d, 1, 45), due);
   else
     date_at (d, -MAX (0, offered - 14), due);
 

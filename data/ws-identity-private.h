@@ -17,4 +17,13 @@ void        _ws_identity_forget_index (WsDatabase *db);
 gboolean    _ws_identity_check_role (WsDatabase  *db,
                                      GError     **error);
 
+/* SQL expressions over an identity row aliased @alias (NULL when the
+ * person has none), for set-based rules: they answer a question inside
+ * the query so that no identifying detail reaches C code, a finding or
+ * a log. Not audited, because nothing identifying is read out. */
+char       *_ws_identity_sql_has_guardian (const char *alias);
+/* The day the person turns 18 ('YYYY-MM-DD'), NULL without a valid
+ * date of birth. */
+char       *_ws_identity_sql_adult_on     (const char *alias);
+
 G_END_DECLS

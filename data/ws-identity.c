@@ -667,6 +667,31 @@ ws_database_read_age_band (WsDatabase   *db,
   return g_strdup (band_of_age (age));
 }
 
+/* The document is the JSON of ws_identity_to_json(), stored as a blob. */
+static char *
+sql_text_of (const char     *alias,
+             WsIdentityText  field)
+{
+  return g_strdup_printf ("json_extract (CAST (%s.document AS TEXT), '$.%s')", alias, text_keys[field]);
+}
+
+char *
+_ws_identity_sql_has_guardian (const char *alias)
+{
+  g_autofree char *guardian = sql_text_of (alias, WS_IDENTITY_GUARDIAN);
+
+  return g_strdup_printf ("(%s.document IS NOT NULL AND trim (COALESCE (%s, '')) <> '')", alias, guardian);
+}
+
+char *
+_ws_identity_sql_adult_on (const char *alias)
+{
+  g_autofree char *born = sql_text_of (alias, WS_IDENTITY_DATE_OF_BIRTH);
+
+  /* date() turns anything that is not a date into NULL. */
+  return g_strdup_printf ("date (%s, '+18 years')", born);
+}
+
 gboolean
 _ws_identity_write (WsDatabase  *db,
                     gint64       person_id,
