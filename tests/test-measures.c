@@ -824,7 +824,7 @@ test_migration_from_v1 (void)
   sqlite3_close (handle);
 
   db = ws_test_open_db (path);
-  g_assert_cmpint (ws_database_get_schema_version (db), ==, 2);
+  g_assert_cmpint (ws_database_get_schema_version (db), ==, WS_SCHEMA_VERSION);
   g_assert_cmpint (ws_test_query_int (db, "SELECT count(*) FROM pragma_table_info ('measure') WHERE name = 'alternative'"), ==, 1);
   measures = ws_database_list_measures_of_case (db, 1, &error);
   g_assert_no_error (error);
