@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Benchmark for opening a witness page (not a test: it prints figures, it
  * does not judge them). Run under a display, e.g.
- *   xvfb-run -a _build/tests/bench-witness-page [WITNESSES]
- * It fills a demonstration unit of WITNESSES (default 10000) witnesses,
+ *   xvfb-run -a _build/tests/bench-witness-page [WITNESSES [DATABASE]]
+ * With DATABASE, a unit already filled there is reused (and a new one
+ * left there), so repeated runs skip the filling. It fills a demonstration unit of WITNESSES (default 10000) witnesses,
  * then shows 40 of them, spread over the unit, one after another on a
  * witness page in a window: the time ws_witness_page_set_person() takes
  * (every plan section read and its rows built) and the time until the
@@ -57,9 +58,12 @@ main (int   argc,
 
   gtk_init ();
   adw_init ();
-  db = ws_test_open_tmp_db ("ws-bench-page-XXXXXX", &dir);
+  if (argc > 2)
+    db = ws_test_open_db (argv[2]);
+  else
+    db = ws_test_open_tmp_db ("ws-bench-page-XXXXXX", &dir);
   start = g_get_monotonic_time ();
-  if (!ws_demo_fill (db, n_witnesses, 7, &error))
+  if (ws_database_is_empty (db) && !ws_demo_fill (db, n_witnesses, 7, &error))
     g_error ("%s", error->message);
   g_print ("witnesses: %u\nfill-ms: %.0f\n", n_witnesses, ws_test_ms_since (start));
   persons = ws_database_list_persons (db, NULL, &error);
@@ -95,6 +99,9 @@ main (int   argc,
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_pointer (&persons, g_ptr_array_unref);
-  ws_test_close_tmp_db (db, g_steal_pointer (&dir));
+  if (dir != NULL)
+    ws_test_close_tmp_db (db, g_steal_pointer (&dir));
+  else
+    g_object_unref (db);
   return 0;
 }

@@ -129,9 +129,9 @@ ws_plan_item_row (WsSupportItem *item,
   return row;
 }
 
-static GtkWidget *
-checklist_row (WsChecklistItem *item,
-               gboolean         can_edit)
+GtkWidget *
+ws_plan_checklist_row (WsChecklistItem *item,
+                       gboolean         can_edit)
 {
   WsChecklistState state = ws_checklist_item_get_state (item);
   gint64 id = ws_checklist_item_get_id (item);
@@ -176,11 +176,13 @@ checklist_row (WsChecklistItem *item,
 /**
  * ws_plan_track_row:
  * @items: (element-type WsChecklistItem): the track's items
+ *
+ * Returns: (transfer floating): the track's header; its items are added
+ *   with ws_plan_checklist_row()
  */
 GtkWidget *
 ws_plan_track_row (WsTrack    track,
-                   GPtrArray *items,
-                   gboolean   can_edit)
+                   GPtrArray *items)
 {
   GtkWidget *row = adw_expander_row_new ();
   guint settled = 0;
@@ -195,8 +197,6 @@ ws_plan_track_row (WsTrack    track,
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
   if (settled == items->len)
     adw_expander_row_add_action (ADW_EXPANDER_ROW (row), tag (_("Complete"), "success"));
-  for (guint i = 0; i < items->len; i++)
-    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), checklist_row (g_ptr_array_index (items, i), can_edit));
   return row;
 }
 

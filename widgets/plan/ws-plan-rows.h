@@ -16,7 +16,8 @@ GtkWidget *ws_plan_phase_row      (WsPhaseChange       *change,
 GtkWidget *ws_plan_item_row       (WsSupportItem       *item,
                                    const GDate         *today);
 GtkWidget *ws_plan_track_row      (WsTrack              track,
-                                   GPtrArray           *items,
+                                   GPtrArray           *items);
+GtkWidget *ws_plan_checklist_row  (WsChecklistItem     *item,
                                    gboolean             can_edit);
 GtkWidget *ws_plan_consent_row    (WsConsent           *consent,
                                    const GDate         *today,

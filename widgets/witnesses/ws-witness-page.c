@@ -279,6 +279,121 @@ person_id (WsWitnessPage *self)
   return ws_person_get_id (self->person);
 }
 
+/* Long lists show their first rows; the rest wait inside a "more" row
+ * and are built the first time it opens, so a witness with a long
+ * history opens as fast as a new one. */
+typedef GtkWidget *(*RowFunc) (WsWitnessPage *self,
+                               gpointer       record);
+
+typedef struct {
+  WsWitnessPage *self;
+  GPtrArray     *records;
+  const char    *kind;
+  RowFunc        row;
+  gboolean       built;
+} Later;
+
+static void
+later_free (Later *later)
+{
+  g_ptr_array_unref (later->records);
+  g_free (later);
+}
+
+static gint64
+record_id (const char *kind,
+           gpointer    record)
+{
+  gint64 id = 0;
+
+  g_object_get (record, g_str_equal (kind, "case-party") ? "party-id" : "id", &id, NULL);
+  return id;
+}
+
+static void
+build_later (AdwExpanderRow *expander)
+{
+  Later *later = g_object_get_data (G_OBJECT (expander), "ws-later");
+
+  if (later == NULL || later->built || !adw_expander_row_get_expanded (expander))
+    return;
+  later->built = TRUE;
+  for (guint i = 0; i < later->records->len; i++)
+    {
+      gpointer record = g_ptr_array_index (later->records, i);
+      GtkWidget *row = later->row (later->self, record);
+
+      adw_expander_row_add_row (expander, row);
+      remember (later->self, later->kind, record_id (later->kind, record), record, row);
+    }
+}
+
+/* Makes @expander build rows for @records (from @first on) when opened. */
+static void
+build_when_expanded (WsWitnessPage  *self,
+                     AdwExpanderRow *expander,
+                     const char     *kind,
+                     GPtrArray      *records,
+                     guint           first,
+                     RowFunc         row)
+{
+  Later *later = g_new0 (Later, 1);
+
+  later->self = self;
+  later->kind = kind;
+  later->row = row;
+  later->records = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = first; i < records->len; i++)
+    {
+      gpointer record = g_ptr_array_index (records, i);
+
+      g_ptr_array_add (later->records, g_object_ref (record));
+      /* Until built, opening the record opens the row that holds it. */
+      remember (self, kind, record_id (kind, record), record, GTK_WIDGET (expander));
+    }
+  g_object_set_data_full (G_OBJECT (expander), "ws-later", later, (GDestroyNotify) later_free);
+  g_signal_connect (expander, "notify::expanded", G_CALLBACK (build_later), NULL);
+  build_later (expander);
+}
+
+static void
+add_records (WsWitnessPage       *self,
+             AdwPreferencesGroup *group,
+             GPtrArray           *rows,
+             const char          *kind,
+             GPtrArray           *records,
+             guint                first_n,
+             RowFunc              row_func)
+{
+  guint shown = MIN (records->len, first_n);
+  GtkWidget *more;
+  g_autofree char *title = NULL;
+
+  for (guint i = 0; i < shown; i++)
+    {
+      gpointer record = g_ptr_array_index (records, i);
+      GtkWidget *row = row_func (self, record);
+
+      ws_form_group_add (group, rows, row);
+      remember (self, kind, record_id (kind, record), record, row);
+    }
+  if (records->len == shown)
+    return;
+  more = adw_expander_row_new ();
+  title = g_strdup_printf (ngettext ("%u more", "%u more", records->len - shown), records->len - shown);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (more), title);
+  ws_form_group_add (group, rows, more);
+  build_when_expanded (self, ADW_EXPANDER_ROW (more), kind, records, shown, row_func);
+}
+
+static GtkWidget *
+phase_row (WsWitnessPage *self,
+           gpointer       change)
+{
+  return ws_plan_phase_row (change, ws_phase_change_get_phase (change) == ws_person_get_phase (self->person)
+                                    && g_object_get_data (G_OBJECT (change), "ws-latest") != NULL);
+}
+
 static void
 fill_phases (WsWitnessPage *self)
 {
@@ -288,8 +403,16 @@ fill_phases (WsWitnessPage *self)
   if (!check_list (self, self->phase_group, changes, error, _("No phase change recorded yet")))
     return;
   /* Newest first: the current phase is what the officer looks for. */
-  for (guint i = changes->len; i > 0; i--)
-    add_plan_row (self, self->phase_group, ws_plan_phase_row (g_ptr_array_index (changes, i - 1), i == changes->len));
+  for (guint i = 0; i < changes->len / 2; i++)
+    {
+      gpointer first = changes->pdata[i];
+
+      changes->pdata[i] = changes->pdata[changes->len - 1 - i];
+      changes->pdata[changes->len - 1 - i] = first;
+    }
+  if (changes->len > 0)
+    g_object_set_data (g_ptr_array_index (changes, 0), "ws-latest", GINT_TO_POINTER (TRUE));
+  add_records (self, self->phase_group, self->plan_rows, "phase-change", changes, 6, phase_row);
 }
 
 static WsItemFilter
@@ -311,6 +434,13 @@ item_filter (WsWitnessPage *self)
   return filter;
 }
 
+static GtkWidget *
+item_row (WsWitnessPage *self,
+          gpointer       item)
+{
+  return ws_plan_item_row (item, self->today);
+}
+
 static void
 fill_items (WsWitnessPage *self)
 {
@@ -329,19 +459,12 @@ fill_items (WsWitnessPage *self)
     ws_form_group_add (self->items_group, self->item_rows,
                        ws_plan_message_row (filter == WS_ITEM_FILTER_NONE ? _("No needs or services in the plan yet")
                                                                           : _("Nothing matches the filter"), NULL));
-  for (guint i = 0; i < items->len; i++)
-    {
-      WsSupportItem *item = g_ptr_array_index (items, i);
-      GtkWidget *row = ws_plan_item_row (item, self->today);
-
-      ws_form_group_add (self->items_group, self->item_rows, row);
-      remember (self, "support-item", ws_support_item_get_id (item), item, row);
-    }
+  add_records (self, self->items_group, self->item_rows, "support-item", items, 8, item_row);
 }
 
 static void
-track_expanded_cb (WsWitnessPage *self,
-                   GParamSpec    *pspec,
+track_expanded_cb (WsWitnessPage  *self,
+                   GParamSpec     *pspec,
                    AdwExpanderRow *row)
 {
   guint bit = 1u << GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "ws-track"));
@@ -352,24 +475,25 @@ track_expanded_cb (WsWitnessPage *self,
     self->expanded_tracks &= ~bit;
 }
 
+static GtkWidget *
+checklist_row (WsWitnessPage *self,
+               gpointer       item)
+{
+  return ws_plan_checklist_row (item, ws_database_may (self->db, WS_PERMISSION_EDIT_PLAN));
+}
+
 static void
 add_track (WsWitnessPage *self,
            WsTrack        track,
-           GPtrArray     *items,
-           gboolean       can_edit)
+           GPtrArray     *items)
 {
-  GtkWidget *row = ws_plan_track_row (track, items, can_edit);
+  GtkWidget *row = ws_plan_track_row (track, items);
 
   g_object_set_data (G_OBJECT (row), "ws-track", GUINT_TO_POINTER (track));
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), (self->expanded_tracks & (1u << track)) != 0);
-  g_signal_connect_object (row, "notify::expanded", G_CALLBACK (track_expanded_cb), self, G_CONNECT_SWAPPED);
   add_plan_row (self, self->checklist_group, row);
-  for (guint i = 0; i < items->len; i++)
-    {
-      WsChecklistItem *item = g_ptr_array_index (items, i);
-
-      remember (self, "checklist-item", ws_checklist_item_get_id (item), item, row);
-    }
+  g_signal_connect_object (row, "notify::expanded", G_CALLBACK (track_expanded_cb), self, G_CONNECT_SWAPPED);
+  build_when_expanded (self, ADW_EXPANDER_ROW (row), "checklist-item", items, 0, checklist_row);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), (self->expanded_tracks & (1u << track)) != 0);
 }
 
 static void
@@ -378,7 +502,6 @@ fill_checklist (WsWitnessPage *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) items = ws_database_list_checklist (self->db, person_id (self), &error);
   g_autoptr(GPtrArray) track_items = g_ptr_array_new ();
-  gboolean can_edit = ws_database_may (self->db, WS_PERMISSION_EDIT_PLAN);
 
   if (!check_list (self, self->checklist_group, items, error, _("No checklist yet")))
     return;
@@ -391,172 +514,112 @@ fill_checklist (WsWitnessPage *self)
       if (i + 1 == items->len
           || ws_checklist_item_get_track (g_ptr_array_index (items, i + 1)) != ws_checklist_item_get_track (item))
         {
-          add_track (self, ws_checklist_item_get_track (item), track_items, can_edit);
+          add_track (self, ws_checklist_item_get_track (item), track_items);
           g_ptr_array_set_size (track_items, 0);
         }
     }
 }
 
+static GtkWidget *
+consent_row (WsWitnessPage *self,
+             gpointer       consent)
+{
+  return ws_plan_consent_row (consent, self->today, ws_database_may (self->db, WS_PERMISSION_EDIT_PLAN));
+}
+
+static GtkWidget *
+referral_row (WsWitnessPage *self,
+              gpointer       referral)
+{
+  return ws_plan_referral_row (referral);
+}
+
+static GtkWidget *
+risk_row (WsWitnessPage *self,
+          gpointer       risk)
+{
+  return ws_plan_risk_row (risk);
+}
+
+static GtkWidget *
+reflection_row (WsWitnessPage *self,
+                gpointer       period)
+{
+  return ws_plan_reflection_row (period, self->today);
+}
+
+static GtkWidget *
+info_row (WsWitnessPage *self,
+          gpointer       info)
+{
+  return ws_plan_info_row (info);
+}
+
+static GtkWidget *
+benefit_row (WsWitnessPage *self,
+             gpointer       benefit)
+{
+  return ws_plan_benefit_row (benefit);
+}
+
+static GtkWidget *
+claim_row (WsWitnessPage *self,
+           gpointer       claim)
+{
+  return ws_plan_claim_row (claim);
+}
+
+typedef GPtrArray *(*ListFunc) (WsDatabase *db,
+                                gint64      person_id,
+                                GError    **error);
+
+/* One plain section: read, say why it is empty or unreadable, show. */
 static void
-fill_consents (WsWitnessPage *self)
+fill_section (WsWitnessPage       *self,
+              AdwPreferencesGroup *group,
+              const char          *kind,
+              ListFunc             list,
+              const char          *empty,
+              guint                first_n,
+              RowFunc              row)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) consents = ws_database_list_consents (self->db, person_id (self), &error);
-  gboolean can_edit = ws_database_may (self->db, WS_PERMISSION_EDIT_PLAN);
+  g_autoptr(GPtrArray) records = list (self->db, person_id (self), &error);
 
-  if (!check_list (self, self->consent_group, consents, error, _("No consent recorded")))
-    return;
-  for (guint i = 0; i < consents->len; i++)
-    {
-      WsConsent *consent = g_ptr_array_index (consents, i);
-      GtkWidget *row = ws_plan_consent_row (consent, self->today, can_edit);
-
-      add_plan_row (self, self->consent_group, row);
-      remember (self, "consent", ws_consent_get_id (consent), consent, row);
-    }
+  if (check_list (self, group, records, error, empty))
+    add_records (self, group, self->plan_rows, kind, records, first_n, row);
 }
 
 static void
-fill_referrals (WsWitnessPage *self)
+fill_guarded (WsWitnessPage       *self,
+              AdwPreferencesGroup *group,
+              WsPermission         permission,
+              const char          *kind,
+              ListFunc             list,
+              const char          *empty,
+              guint                first_n,
+              RowFunc              row)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) referrals = ws_database_list_referrals (self->db, person_id (self), &error);
+  gboolean may = ws_database_may (self->db, permission);
 
-  if (!check_list (self, self->referral_group, referrals, error, _("No referral made")))
-    return;
-  for (guint i = 0; i < referrals->len; i++)
-    {
-      WsReferral *referral = g_ptr_array_index (referrals, i);
-      GtkWidget *row = ws_plan_referral_row (referral);
-
-      add_plan_row (self, self->referral_group, row);
-      remember (self, "referral", ws_referral_get_id (referral), referral, row);
-    }
+  /* A role that may not read the section does not see it at all. */
+  gtk_widget_set_visible (GTK_WIDGET (group), may);
+  if (may)
+    fill_section (self, group, kind, list, empty, first_n, row);
 }
 
-static void
-fill_risks (WsWitnessPage *self)
+static GtkWidget *
+outcome_row (WsWitnessPage *self,
+             gpointer       outcome)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) risks = NULL;
+  g_autoptr(WsVerdict) verdict = NULL;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->risk_group), ws_database_may (self->db, WS_PERMISSION_READ_RISK));
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->risk_group)))
-    return;
-  risks = ws_database_list_risk_assessments (self->db, person_id (self), &error);
-  if (!check_list (self, self->risk_group, risks, error, _("No risk assessment yet")))
-    return;
-  for (guint i = 0; i < risks->len; i++)
-    {
-      WsRiskAssessment *risk = g_ptr_array_index (risks, i);
-      GtkWidget *row = ws_plan_risk_row (risk);
-
-      add_plan_row (self, self->risk_group, row);
-      remember (self, "risk-assessment", ws_risk_assessment_get_id (risk), risk, row);
-    }
-}
-
-static void
-fill_reflection (WsWitnessPage *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) periods = ws_database_list_reflection_periods (self->db, person_id (self), &error);
-
-  if (!check_list (self, self->reflection_group, periods, error, _("No reflection period recorded")))
-    return;
-  for (guint i = 0; i < periods->len; i++)
-    {
-      WsReflectionPeriod *period = g_ptr_array_index (periods, i);
-      GtkWidget *row = ws_plan_reflection_row (period, self->today);
-
-      add_plan_row (self, self->reflection_group, row);
-      remember (self, "reflection-period", ws_reflection_period_get_id (period), period, row);
-    }
-}
-
-static void
-fill_information (WsWitnessPage *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) log = ws_database_list_information (self->db, person_id (self), &error);
-
-  if (!check_list (self, self->information_group, log, error, _("Nothing logged yet")))
-    return;
-  for (guint i = 0; i < log->len; i++)
-    {
-      WsInformationGiven *info = g_ptr_array_index (log, i);
-      GtkWidget *row = ws_plan_info_row (info);
-
-      add_plan_row (self, self->information_group, row);
-      remember (self, "information", ws_information_given_get_id (info), info, row);
-    }
-}
-
-static void
-fill_benefits (WsWitnessPage *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) benefits = NULL;
-
-  gtk_widget_set_visible (GTK_WIDGET (self->benefits_group), ws_database_may (self->db, WS_PERMISSION_READ_BENEFITS));
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->benefits_group)))
-    return;
-  benefits = ws_database_list_benefits (self->db, person_id (self), &error);
-  if (!check_list (self, self->benefits_group, benefits, error, _("No benefit given")))
-    return;
-  for (guint i = 0; i < benefits->len; i++)
-    {
-      WsBenefit *benefit = g_ptr_array_index (benefits, i);
-      GtkWidget *row = ws_plan_benefit_row (benefit);
-
-      add_plan_row (self, self->benefits_group, row);
-      remember (self, "benefit", ws_benefit_get_id (benefit), benefit, row);
-    }
-}
-
-static void
-fill_post_trial (WsWitnessPage *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) outcomes = ws_database_list_party_outcomes (self->db, person_id (self), &error);
-  gboolean can_edit = ws_database_may (self->db, WS_PERMISSION_EDIT_PLAN);
-
-  if (!check_list (self, self->post_trial_group, outcomes, error, _("Not a party to any case")))
-    return;
-  for (guint i = 0; i < outcomes->len; i++)
-    {
-      WsPartyOutcome *outcome = g_ptr_array_index (outcomes, i);
-      g_autoptr(GError) verdict_error = NULL;
-      g_autoptr(WsVerdict) verdict = NULL;
-      GtkWidget *row;
-
-      if (ws_party_outcome_get_verdict_on (outcome) != NULL)
-        verdict = ws_database_get_verdict (self->db, ws_party_outcome_get_case_id (outcome), &verdict_error);
-      if (verdict_error != NULL)
-        add_plan_row (self, self->post_trial_group, ws_plan_message_row (_("The verdict could not be read"),
-                                                                         verdict_error->message));
-      row = ws_plan_outcome_row (outcome, verdict, can_edit);
-      add_plan_row (self, self->post_trial_group, row);
-      remember (self, "case-party", ws_party_outcome_get_party_id (outcome), outcome, row);
-    }
-}
-
-static void
-fill_claims (WsWitnessPage *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) claims = ws_database_list_compensation_claims (self->db, person_id (self), &error);
-
-  if (!check_list (self, self->claims_group, claims, error, _("No compensation claim")))
-    return;
-  for (guint i = 0; i < claims->len; i++)
-    {
-      WsCompensationClaim *claim = g_ptr_array_index (claims, i);
-      GtkWidget *row = ws_plan_claim_row (claim);
-
-      add_plan_row (self, self->claims_group, row);
-      remember (self, "compensation-claim", ws_compensation_claim_get_id (claim), claim, row);
-    }
+  if (ws_party_outcome_get_verdict_on (outcome) != NULL)
+    verdict = ws_database_get_verdict (self->db, ws_party_outcome_get_case_id (outcome), &error);
+  if (error != NULL)
+    return ws_plan_message_row (_("The verdict could not be read"), error->message);
+  return ws_plan_outcome_row (outcome, verdict, ws_database_may (self->db, WS_PERMISSION_EDIT_PLAN));
 }
 
 static void
@@ -614,14 +677,22 @@ fill_plan (WsWitnessPage *self)
   fill_phases (self);
   fill_items (self);
   fill_checklist (self);
-  fill_consents (self);
-  fill_referrals (self);
-  fill_risks (self);
-  fill_reflection (self);
-  fill_information (self);
-  fill_benefits (self);
-  fill_post_trial (self);
-  fill_claims (self);
+  fill_section (self, self->consent_group, "consent", ws_database_list_consents, _("No consent recorded"), 5,
+                consent_row);
+  fill_section (self, self->referral_group, "referral", ws_database_list_referrals, _("No referral made"), 5,
+                referral_row);
+  fill_guarded (self, self->risk_group, WS_PERMISSION_READ_RISK, "risk-assessment", ws_database_list_risk_assessments,
+                _("No risk assessment yet"), 3, risk_row);
+  fill_section (self, self->reflection_group, "reflection-period", ws_database_list_reflection_periods,
+                _("No reflection period recorded"), 2, reflection_row);
+  fill_section (self, self->information_group, "information", ws_database_list_information, _("Nothing logged yet"),
+                3, info_row);
+  fill_guarded (self, self->benefits_group, WS_PERMISSION_READ_BENEFITS, "benefit", ws_database_list_benefits,
+                _("No benefit given"), 5, benefit_row);
+  fill_guarded (self, self->post_trial_group, WS_PERMISSION_READ_CASES, "case-party", ws_database_list_party_outcomes,
+                _("Not a party to any case"), 10, outcome_row);
+  fill_section (self, self->claims_group, "compensation-claim", ws_database_list_compensation_claims,
+                _("No compensation claim"), 5, claim_row);
 }
 
 static void
@@ -955,6 +1026,8 @@ build_item_filters (WsWitnessPage *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_filter), _("Show items with this status"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_filter), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Status filter"), -1);
+  /* What the officer works on: planned and in progress. */
+  gtk_drop_down_set_selected (self->status_filter, 1);
   self->overdue_toggle = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_label (_("Overdue Only")));
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->status_filter));
