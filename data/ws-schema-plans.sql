@@ -5,7 +5,9 @@
 -- The catalogue of needs and services (DOMAIN.md), shipped as data. Codes are
 -- stable (support items and the exchange format name them); titles are the
 -- English msgids that ws-plan.c lists for translation, so a test keeps the two
--- in step. An administrator adds their own rows with builtin = 0.
+-- in step. An administrator adds their own rows with builtin = 0. A version-2
+-- database filled by the demonstration already holds these codes (with the
+-- category's label instead of its code): they become the shipped rows.
 INSERT INTO need (code, category, title, builtin) VALUES
   ('basic.safety', 'basic', 'Safety and security of the witness and family', 1),
   ('basic.food-clothing', 'basic', 'Food and clothing', 1),
@@ -60,7 +62,8 @@ INSERT INTO need (code, category, title, builtin) VALUES
   ('durable.relocation', 'durable', 'Third-country relocation', 1),
   ('compensation.criminal-order', 'compensation', 'Compensation order in the criminal case', 1),
   ('compensation.civil-or-labour', 'compensation', 'Civil action or labour claim for unpaid wages', 1),
-  ('compensation.state-scheme', 'compensation', 'State scheme or victims'' fund', 1);
+  ('compensation.state-scheme', 'compensation', 'State scheme or victims'' fund', 1)
+ON CONFLICT (code) DO UPDATE SET category = excluded.category, title = excluded.title, builtin = 1;
 
 -- The rules engine reads the whole unit at once; these keep each rule one
 -- indexed pass on a large unit.

@@ -6,6 +6,8 @@
 #include <locale.h>
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "ws-access.h"
 #include "ws-enums.h"
 #include "ws-plan-private.h"
@@ -904,6 +906,57 @@ test_permissions (Fixture       *fixture,
   g_assert_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_PERMISSION);
 }
 
+static char *
+resource_text (const char *name)
+{
+  g_autofree char *path = g_strconcat ("/org/witnesssupport/WitnessSupport/data/", name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, &error);
+
+  g_assert_no_error (error);
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* A version-2 database the demonstration filled already has the needs'
+ * codes, with category labels: the upgrade makes them the shipped rows
+ * and keeps the plans that use them. */
+static void
+test_migration_from_v2 (void)
+{
+  g_autofree char *dir = ws_test_make_tmp_dir ("ws-test-plan-migration-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "v2.db", NULL);
+  g_autofree char *v1 = resource_text ("ws-schema.sql");
+  g_autofree char *v2 = resource_text ("ws-schema-2.sql");
+  sqlite3 *handle = NULL;
+  WsDatabase *db;
+  guint n_builtin;
+
+  _ws_needs_get_builtin (&n_builtin);
+  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, v1, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, v2, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle,
+                                 "PRAGMA user_version = 2; PRAGMA application_id = 1465079120;"
+                                 "INSERT INTO person (pseudonym, created_at, updated_at)"
+                                 " VALUES ('Rosa', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z');"
+                                 "INSERT INTO need (code, category, title, builtin) VALUES"
+                                 " ('basic.safety', 'Basic', 'Safety and security of the witness and family', 1),"
+                                 " ('local.bikes', 'Economic', 'Bicycle loan', 0);"
+                                 "INSERT INTO support_item (person_id, need_code, phase) VALUES (1, 'basic.safety', 'initial'),"
+                                 " (1, 'local.bikes', 'sustainable');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+
+  db = ws_test_open_db (path);
+  g_assert_cmpint (ws_database_get_schema_version (db), ==, WS_SCHEMA_VERSION);
+  g_assert_cmpint (ws_test_query_int (db, "SELECT count(*) FROM need WHERE builtin = 1"), ==, n_builtin);
+  g_assert_cmpint (ws_test_query_int (db, "SELECT category = 'basic' FROM need WHERE code = 'basic.safety'"), ==, 1);
+  g_assert_cmpint (ws_test_query_int (db, "SELECT builtin FROM need WHERE code = 'local.bikes'"), ==, 0);
+  g_assert_cmpint (ws_test_count_rows (db, "support_item"), ==, 2);
+  g_assert_cmpint (ws_test_query_int (db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  ws_test_close_tmp_db (db, g_steal_pointer (&dir));
+}
+
 /* Properties follow the fields, for bindings in the views. */
 static void
 test_properties (void)
@@ -952,6 +1005,7 @@ main (int   argc,
   ADD ("information-and-benefits", test_information_and_benefits);
   ADD ("after-trial", test_after_trial);
   ADD ("permissions", test_permissions);
+  g_test_add_func ("/ws/plan/migration-from-v2", test_migration_from_v2);
   g_test_add_func ("/ws/plan/money", test_money);
   g_test_add_func ("/ws/plan/properties", test_properties);
 
