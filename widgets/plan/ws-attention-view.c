@@ -257,6 +257,9 @@ ws_attention_read_thresholds (GSettings       *gsettings,
   settings->urgent_days = g_settings_get_uint (gsettings, "attention-urgent-days");
   settings->session_days = g_settings_get_uint (gsettings, "attention-session-days");
   settings->reflection_days = g_settings_get_uint (gsettings, "attention-reflection-days");
+  settings->hearing_risk_days = g_settings_get_uint (gsettings, "attention-hearing-risk-days");
+  settings->outcome_working_days = g_settings_get_uint (gsettings, "attention-outcome-working-days");
+  settings->consent_days = g_settings_get_uint (gsettings, "attention-consent-days");
 }
 
 GtkWidget *

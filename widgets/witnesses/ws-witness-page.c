@@ -946,6 +946,20 @@ ws_witness_page_show_subject (WsWitnessPage *self,
   return TRUE;
 }
 
+static void
+open_current_reflection (WsWitnessPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WsReflectionPeriod) period = ws_database_get_current_reflection_period (self->db, person_id (self), &error);
+
+  if (error != NULL)
+    ws_plan_show_error (GTK_WIDGET (self), error);
+  else if (period != NULL)
+    ws_witness_page_show_subject (self, "reflection-period", ws_reflection_period_get_id (period));
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self), "plan.add-reflection", NULL);
+}
+
 /* A finding about the witness as a whole opens what its rule is about. */
 static void
 open_person_finding (WsWitnessPage *self,
@@ -955,8 +969,8 @@ open_person_finding (WsWitnessPage *self,
 
   if (g_str_has_prefix (rule, "risk"))
     gtk_widget_activate_action (GTK_WIDGET (self), "plan.add-risk", NULL);
-  else if (g_str_has_prefix (rule, "reflection") && self->reflection_group != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (self->reflection_group));
+  else if (g_str_has_prefix (rule, "reflection"))
+    open_current_reflection (self);
   else
     gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-witness", NULL);
 }
@@ -1041,11 +1055,6 @@ build_item_filters (WsWitnessPage *self)
 static void
 build_headers (WsWitnessPage *self)
 {
-  GtkWidget *move = gtk_button_new_with_mnemonic (_("Move to _Phase…"));
-
-  gtk_widget_set_valign (move, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (move), "plan.move-phase");
-  adw_preferences_group_set_header_suffix (self->phase_group, move);
   build_item_filters (self);
   adw_preferences_group_set_header_suffix (self->consent_group, add_button ("plan.add-consent", _("Record consent")));
   adw_preferences_group_set_header_suffix (self->referral_group, add_button ("plan.add-referral", _("Refer to an agency")));
