@@ -10,6 +10,7 @@
 
 #include "ws-access.h"
 #include "ws-enums.h"
+#include "ws-exchange.h"
 #include "ws-plan-private.h"
 #include "ws-store.h"
 #include "ws-test-util.h"
@@ -957,6 +958,27 @@ test_migration_from_v2 (void)
   ws_test_close_tmp_db (db, g_steal_pointer (&dir));
 }
 
+/* A file from before the catalogue was shipped wrote the same needs with
+ * category labels: importing it keeps the shipped rows and adds the
+ * unit's own. */
+static void
+test_import_older_needs (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *file =
+    "{ \"format\": \"witness-support-exchange\", \"version\": 1,"
+    "  \"needs\": [ { \"code\": \"basic.safety\", \"category\": \"Basic\","
+    "                 \"title\": \"Safety and security of the witness and family\", \"builtin\": true },"
+    "               { \"code\": \"local.bikes\", \"category\": \"economic\", \"title\": \"Bicycle loan\" } ] }";
+
+  g_assert_true (ws_exchange_import_data (fixture->base.db, file, -1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ws_test_query_int (fixture->base.db, "SELECT category = 'basic' FROM need WHERE code = 'basic.safety'"),
+                   ==, 1);
+  g_assert_cmpint (ws_test_query_int (fixture->base.db, "SELECT count(*) FROM need WHERE code = 'local.bikes'"), ==, 1);
+}
+
 /* Properties follow the fields, for bindings in the views. */
 static void
 test_properties (void)
@@ -1005,6 +1027,7 @@ main (int   argc,
   ADD ("information-and-benefits", test_information_and_benefits);
   ADD ("after-trial", test_after_trial);
   ADD ("permissions", test_permissions);
+  ADD ("import-older-needs", test_import_older_needs);
   g_test_add_func ("/ws/plan/migration-from-v2", test_migration_from_v2);
   g_test_add_func ("/ws/plan/money", test_money);
   g_test_add_func ("/ws/plan/properties", test_properties);
