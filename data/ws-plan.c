@@ -1142,7 +1142,7 @@ ws_support_item_validate (WsSupportItem *self,
       (ws_support_item_get_status (self) == WS_ITEM_STATUS_IN_PROGRESS ||
        ws_support_item_get_status (self) == WS_ITEM_STATUS_DONE))
     ws_problems_add (problems, "status", _("The witness declined this service: it cannot be in progress or done"));
-  if (ws_support_item_get_consent (self) != WS_ITEM_CONSENT_NOT_ASKED && offered.julian == 0 &&
+  if (ws_support_item_get_consent (self) != WS_ITEM_CONSENT_NOT_ASKED &&
       ws_support_item_get_offered_on (self) == NULL)
     ws_problems_add (problems, "offered-on", _("Enter the day it was offered to the witness"));
   check_length (problems, "owner", ws_support_item_get_owner (self), 200);
