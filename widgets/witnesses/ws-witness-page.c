@@ -934,8 +934,18 @@ ws_witness_page_show_subject (WsWitnessPage *self,
   g_return_val_if_fail (WS_IS_WITNESS_PAGE (self), FALSE);
   g_return_val_if_fail (kind != NULL, FALSE);
 
+  /* A verdict is named by its case: open the witness's part in it. */
   if (g_str_equal (kind, "verdict"))
-    kind = "case-party";
+    {
+      GHashTableIter iter;
+      gpointer record;
+
+      g_hash_table_iter_init (&iter, self->records);
+      while (g_hash_table_iter_next (&iter, NULL, &record))
+        if (WS_IS_PARTY_OUTCOME (record) && ws_party_outcome_get_case_id (record) == id)
+          return edit_record (self, "case-party", ws_party_outcome_get_party_id (record));
+      return FALSE;
+    }
   if (edit_record (self, kind, id))
     return TRUE;
   key = record_key (kind, id);
