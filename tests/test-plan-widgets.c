@@ -149,6 +149,10 @@ open_page (Fixture *f)
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (f->window), f->page);
   gtk_window_present (f->window);
   ws_witness_page_set_person (WS_WITNESS_PAGE (f->page), f->person);
+  /* The sections below the top fill in after the first frame. */
+  for (int i = 0; i < 2000 && !ws_witness_page_is_filled (WS_WITNESS_PAGE (f->page)); i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (ws_witness_page_is_filled (WS_WITNESS_PAGE (f->page)));
   spin ();
 }
 

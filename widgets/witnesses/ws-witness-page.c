@@ -70,6 +70,8 @@ struct _WsWitnessPage
   GDate               *today;
   guint                expanded_tracks;
   gint64               shown_id;
+  guint                fill_source;
+  guint                fill_stage;
 };
 
 G_DEFINE_FINAL_TYPE (WsWitnessPage, ws_witness_page, GTK_TYPE_WIDGET)
@@ -665,34 +667,105 @@ fill_glance (WsWitnessPage *self)
 }
 
 static void
-fill_plan (WsWitnessPage *self)
+fill_consents (WsWitnessPage *self)
 {
-  g_hash_table_remove_all (self->records);
-  g_hash_table_remove_all (self->record_rows);
-  ws_form_clear_rows (self->plan_rows);
-  g_clear_pointer (&self->today, g_date_free);
-  self->today = ws_time_today ();
-
-  fill_glance (self);
-  fill_phases (self);
-  fill_items (self);
-  fill_checklist (self);
   fill_section (self, self->consent_group, "consent", ws_database_list_consents, _("No consent recorded"), 5,
                 consent_row);
   fill_section (self, self->referral_group, "referral", ws_database_list_referrals, _("No referral made"), 5,
                 referral_row);
+}
+
+static void
+fill_risk (WsWitnessPage *self)
+{
   fill_guarded (self, self->risk_group, WS_PERMISSION_READ_RISK, "risk-assessment", ws_database_list_risk_assessments,
                 _("No risk assessment yet"), 3, risk_row);
   fill_section (self, self->reflection_group, "reflection-period", ws_database_list_reflection_periods,
                 _("No reflection period recorded"), 2, reflection_row);
+}
+
+static void
+fill_logs (WsWitnessPage *self)
+{
   fill_section (self, self->information_group, "information", ws_database_list_information, _("Nothing logged yet"),
                 3, info_row);
   fill_guarded (self, self->benefits_group, WS_PERMISSION_READ_BENEFITS, "benefit", ws_database_list_benefits,
                 _("No benefit given"), 5, benefit_row);
+}
+
+static void
+fill_after_trial (WsWitnessPage *self)
+{
   fill_guarded (self, self->post_trial_group, WS_PERMISSION_READ_CASES, "case-party", ws_database_list_party_outcomes,
                 _("Not a party to any case"), 10, outcome_row);
   fill_section (self, self->claims_group, "compensation-claim", ws_database_list_compensation_claims,
                 _("No compensation claim"), 5, claim_row);
+}
+
+/* The sections in page order. Laying out their rows (text shaping) costs
+ * far more than reading them, so a newly opened witness shows the top of
+ * the page in the first frame and the sections below fill in after it,
+ * one per idle turn. */
+static void (* const plan_stages[]) (WsWitnessPage *self) = {
+  fill_phases, fill_items, fill_checklist, fill_consents, fill_risk, fill_logs, fill_after_trial,
+};
+
+static gboolean
+fill_next_cb (gpointer user_data)
+{
+  WsWitnessPage *self = user_data;
+
+  plan_stages[self->fill_stage++] (self);
+  if (self->fill_stage < G_N_ELEMENTS (plan_stages))
+    return G_SOURCE_CONTINUE;
+  self->fill_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Whatever asks for a record of the plan gets the whole plan. */
+static void
+finish_filling (WsWitnessPage *self)
+{
+  if (self->fill_source == 0)
+    return;
+  g_clear_handle_id (&self->fill_source, g_source_remove);
+  while (self->fill_stage < G_N_ELEMENTS (plan_stages))
+    plan_stages[self->fill_stage++] (self);
+}
+
+static void
+clear_plan (WsWitnessPage *self)
+{
+  g_clear_handle_id (&self->fill_source, g_source_remove);
+  g_hash_table_remove_all (self->records);
+  g_hash_table_remove_all (self->record_rows);
+  ws_form_clear_rows (self->plan_rows);
+  ws_form_clear_rows (self->item_rows);
+  g_clear_pointer (&self->today, g_date_free);
+  self->today = ws_time_today ();
+}
+
+/* @staged: fill below the top after the next frame (a new witness), or
+ * all at once (the same witness again, where the page must not shrink
+ * under the user's scroll position). */
+static void
+fill_plan_staged (WsWitnessPage *self,
+                  gboolean       staged)
+{
+  clear_plan (self);
+  fill_glance (self);
+  self->fill_stage = 0;
+  if (staged)
+    self->fill_source = g_idle_add (fill_next_cb, self);
+  else
+    while (self->fill_stage < G_N_ELEMENTS (plan_stages))
+      plan_stages[self->fill_stage++] (self);
+}
+
+static void
+fill_plan (WsWitnessPage *self)
+{
+  fill_plan_staged (self, FALSE);
 }
 
 static void
@@ -934,6 +1007,7 @@ ws_witness_page_show_subject (WsWitnessPage *self,
   g_return_val_if_fail (WS_IS_WITNESS_PAGE (self), FALSE);
   g_return_val_if_fail (kind != NULL, FALSE);
 
+  finish_filling (self);
   /* A verdict is named by its case: open the witness's part in it. */
   if (g_str_equal (kind, "verdict"))
     {
@@ -1082,6 +1156,7 @@ ws_witness_page_dispose (GObject *object)
 {
   WsWitnessPage *self = (WsWitnessPage *)object;
 
+  g_clear_handle_id (&self->fill_source, g_source_remove);
   if (self->findings != NULL)
     g_signal_handlers_disconnect_by_func (self->findings, fill_findings, self);
   g_clear_object (&self->findings);
@@ -1189,6 +1264,7 @@ ws_witness_page_set_person (WsWitnessPage *self,
 {
   g_autofree char *subtitle = NULL;
   const char *notes;
+  gboolean another;
 
   g_return_if_fail (WS_IS_WITNESS_PAGE (self));
 
@@ -1198,13 +1274,14 @@ ws_witness_page_set_person (WsWitnessPage *self,
   update_plan_actions (self);
   if (person == NULL)
     {
-      ws_form_clear_rows (self->plan_rows);
-      ws_form_clear_rows (self->item_rows);
+      clear_plan (self);
+      self->shown_id = 0;
       fill_findings (self);
       return;
     }
   /* Another witness: open the checklist of their current phase. */
-  if (ws_person_get_id (person) != self->shown_id)
+  another = ws_person_get_id (person) != self->shown_id;
+  if (another)
     {
       WsTrack track;
 
@@ -1219,7 +1296,7 @@ ws_witness_page_set_person (WsWitnessPage *self,
   fill_support (self);
   fill_languages (self);
   fill_cases (self);
-  fill_plan (self);
+  fill_plan_staged (self, another);
   fill_findings (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->identity_group),
@@ -1273,4 +1350,17 @@ ws_witness_page_refresh (WsWitnessPage *self)
 
   if (self->person != NULL)
     fill_plan (self);
+}
+
+/**
+ * ws_witness_page_is_filled:
+ *
+ * Returns: whether every section of the plan is shown (they fill in
+ *   after the first frame when another witness is opened)
+ */
+gboolean
+ws_witness_page_is_filled (WsWitnessPage *self)
+{
+  g_return_val_if_fail (WS_IS_WITNESS_PAGE (self), FALSE);
+  return self->fill_source == 0;
 }

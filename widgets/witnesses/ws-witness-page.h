@@ -22,5 +22,6 @@ gboolean   ws_witness_page_show_subject (WsWitnessPage *self,
                                          const char    *kind,
                                          gint64         id);
 void       ws_witness_page_refresh    (WsWitnessPage *self);
+gboolean   ws_witness_page_is_filled  (WsWitnessPage *self);
 
 G_END_DECLS
