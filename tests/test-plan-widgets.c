@@ -89,6 +89,17 @@ find_button (GtkWidget  *widget,
   return NULL;
 }
 
+static gboolean
+has_override_row (GtkWidget *widget)
+{
+  if (ADW_IS_ACTION_ROW (widget) && gtk_widget_has_css_class (widget, "override"))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (has_override_row (child))
+      return TRUE;
+  return FALSE;
+}
+
 static WsNeed *
 first_need (WsDatabase *db,
             guint       index)
@@ -292,6 +303,44 @@ test_invalid_amount_saves_nothing (Fixture       *f,
 }
 
 static void
+test_referral_needs_consent_or_reason (Fixture       *f,
+                                       gconstpointer  data)
+{
+  WsRecordEditor *editor;
+  GtkWidget *agency, *reason;
+  g_autoptr(GPtrArray) referrals = NULL;
+  g_autoptr(GError) error = NULL;
+  GObject *group;
+
+  ws_test_exec (f->db, "INSERT INTO agency (name) VALUES ('Legal Aid Centre')");
+  open_page (f);
+  g_assert_true (gtk_widget_activate_action (f->page, "plan.add-referral", NULL));
+  editor = find_editor ();
+  agency = ws_record_editor_get_field (editor, "agency-id");
+  reason = ws_record_editor_get_field (editor, "override");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (agency), 1);
+  gtk_editable_set_text (GTK_EDITABLE (ws_record_editor_get_field (editor, "purpose")), "legal counsel");
+
+  /* No consent covers it and no reason is given: refused, beside the reason. */
+  g_assert_false (ws_record_editor_save (editor));
+  g_assert_true (row_has_error (reason));
+  g_assert_false (row_has_error (agency));
+  g_assert_cmpint (ws_test_count_rows (f->db, "referral"), ==, 0);
+
+  /* A written reason overrides, and the referral shows as an exception. */
+  gtk_editable_set_text (GTK_EDITABLE (reason), "Immediate danger; the witness could not be reached");
+  g_assert_true (ws_record_editor_save (editor));
+  g_assert_cmpint (ws_test_count_rows (f->db, "referral"), ==, 1);
+  spin ();
+  group = gtk_widget_get_template_child (f->page, WS_TYPE_WITNESS_PAGE, "referral_group");
+  referrals = ws_database_list_referrals (f->db, ws_person_get_id (f->person), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (referrals->len, ==, 1);
+  g_assert_cmpint (ws_referral_get_consent_id (g_ptr_array_index (referrals, 0)), ==, 0);
+  g_assert_true (has_override_row (GTK_WIDGET (group)));
+}
+
+static void
 wait_for_attention (WsAttentionView *view)
 {
   for (int i = 0; i < 2000 && ws_attention_view_is_loading (view); i++)
@@ -422,6 +471,7 @@ main (int   argc,
   ADD ("page-shows-plan", test_page_shows_plan);
   ADD ("invalid-item-saves-nothing", test_invalid_item_saves_nothing);
   ADD ("invalid-amount-saves-nothing", test_invalid_amount_saves_nothing);
+  ADD ("referral-needs-consent-or-reason", test_referral_needs_consent_or_reason);
   ADD ("attention-lists-and-opens", test_attention_lists_and_opens);
   ADD ("attention-empty", test_attention_empty);
 #undef ADD
