@@ -42,6 +42,8 @@ static const GOptionEntry option_entries[] = {
   { "from", 0, 0, G_OPTION_ARG_STRING, NULL, N_("First day of the period a summary covers"), N_("YYYY-MM-DD") },
   { "to", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Last day of the period a summary covers"), N_("YYYY-MM-DD") },
   { "zone", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Time zone of the summary's reader (e.g. Europe/Vienna)"), N_("ZONE") },
+  { "attention", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print what needs attention, one finding a line (severity, pseudonym, rule, message), then exit"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { NULL }
 };

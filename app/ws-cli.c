@@ -22,6 +22,7 @@
 #include "ws-exchange.h"
 #include "ws-page-renderer.h"
 #include "ws-profile.h"
+#include "ws-rules.h"
 #include "ws-store.h"
 #include "ws-summary.h"
 #include "ws-time.h"
@@ -31,7 +32,7 @@
  * line on standard error and a non-zero exit status. */
 
 static const char * const headless_options[] = {
-  "demo", "import", "export", "export-summary", "output", "from", "to", "zone",
+  "demo", "import", "export", "export-summary", "output", "from", "to", "zone", "attention",
   "profile", "backup", "restore", "verify-audit", NULL
 };
 /* Options that read or write identity: in a protected database they need
@@ -177,6 +178,29 @@ export_summary (WsDatabase    *db,
 
   removed = ws_redaction_report_format (&report);
   g_print (_("Summary of %s written to %s (%s)\n"), ws_person_get_pseudonym (person), output, removed);
+  return TRUE;
+}
+
+/* Every finding at this moment, one tab-separated line each, most
+ * pressing first; nothing at all when nothing needs attention. */
+static gboolean
+print_attention (WsDatabase  *db,
+                 GError     **error)
+{
+  g_autoptr(GDateTime) now = ws_time_now ();
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  findings = ws_rules_evaluate (db, now, NULL, error);
+  if (findings == NULL)
+    return FALSE;
+  for (guint i = 0; i < findings->len; i++)
+    {
+      g_autofree char *line = ws_finding_to_line (g_ptr_array_index (findings, i));
+
+      g_string_append_printf (out, "%s\n", line);
+    }
+  g_print ("%s", out->str);
   return TRUE;
 }
 
@@ -391,7 +415,7 @@ check_options (GVariantDict  *options,
  *
  * Does what the options ask, in a fixed order: restore, fill with
  * demonstration data (and its profiles), import, export, export a
- * summary, back up, verify the audit trail.
+ * summary, back up, list what needs attention, verify the audit trail.
  *
  * Returns: the exit status
  */
@@ -471,6 +495,9 @@ ws_cli_run (GVariantDict *options,
         return fail (error);
       g_print (_("Backed up to %s\n"), backup_path);
     }
+
+  if (g_variant_dict_contains (options, "attention") && !print_attention (db, &error))
+    return fail (error);
 
   if (g_variant_dict_contains (options, "verify-audit"))
     return verify_audit (db);

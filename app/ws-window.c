@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ws-access.h"
+#include "ws-attention-view.h"
 #include "ws-audit-window.h"
 #include "ws-backup.h"
 #include "ws-case-editor.h"
@@ -16,6 +17,7 @@
 #include "ws-link-dialog.h"
 #include "ws-login-page.h"
 #include "ws-person-editor.h"
+#include "ws-plan.h"
 #include "ws-preferences-window.h"
 #include "ws-profile.h"
 #include "ws-setup-page.h"
@@ -50,6 +52,8 @@ struct _WsWindow
   /* borrowed: places, alive while unlocked */
   GtkWidget            *witnesses_view;
   GtkWidget            *cases_view;
+  GtkWidget            *attention_view;
+  AdwViewStackPage     *attention_page;
 
   /* owned */
   WsDatabase           *db;
@@ -80,6 +84,7 @@ typedef struct {
 static const WsPlace places[] = {
   { "witnesses", N_("Witnesses"), "system-users-symbolic",     WS_PERMISSION_READ_PERSONS, ws_witnesses_view_new },
   { "cases",     N_("Cases"),     "folder-documents-symbolic", WS_PERMISSION_READ_CASES,   ws_cases_view_new },
+  { "attention", N_("Attention"), "dialog-warning-symbolic",   WS_PERMISSION_READ_ATTENTION, ws_attention_view_new },
 };
 
 /* How often the idle time is compared with the lock delay. */
@@ -159,6 +164,8 @@ database_changed_cb (WsWindow *self)
     ws_witnesses_view_reload (WS_WITNESSES_VIEW (self->witnesses_view), self->select_person);
   if (self->cases_view != NULL)
     ws_cases_view_reload (WS_CASES_VIEW (self->cases_view), self->select_case);
+  if (self->attention_view != NULL)
+    ws_attention_view_reload (WS_ATTENTION_VIEW (self->attention_view));
   self->select_person = 0;
   self->select_case = 0;
 }
@@ -533,6 +540,16 @@ static void
 show_place_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   ws_window_show_place (WS_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+show_subject_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  const char *kind;
+  gint64 id;
+
+  g_variant_get (param, "(&sx)", &kind, &id);
+  ws_window_show_subject (WS_WINDOW (widget), kind, id);
 }
 
 static void
@@ -959,8 +976,49 @@ destroy_places (WsWindow *self)
   g_object_unref (pages);
   self->witnesses_view = NULL;
   self->cases_view = NULL;
+  self->attention_view = NULL;
+  self->attention_page = NULL;
   for (guint i = 0; i < children->len; i++)
     adw_view_stack_remove (self->stack, g_ptr_array_index (children, i));
+}
+
+static void
+attention_loaded_cb (WsWindow        *self,
+                     WsAttentionView *view)
+{
+  guint urgent;
+
+  /* A run that ends after the screen locked finds its place gone. */
+  if (GTK_WIDGET (view) != self->attention_view)
+    return;
+  urgent = ws_attention_view_count (view, WS_FINDING_SEVERITY_URGENT);
+
+  /* The badge counts what cannot wait, not everything there is. */
+  adw_view_stack_page_set_badge_number (self->attention_page, urgent);
+  adw_view_stack_page_set_needs_attention (self->attention_page, urgent > 0);
+}
+
+static void
+finding_activated_cb (WsWindow  *self,
+                      WsFinding *finding)
+{
+  ws_window_show_finding (self, finding);
+}
+
+static void
+add_attention (WsWindow         *self,
+               GtkWidget        *view,
+               AdwViewStackPage *page)
+{
+  self->attention_view = view;
+  self->attention_page = page;
+  g_signal_connect_object (self->attention_view, "loaded", G_CALLBACK (attention_loaded_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->attention_view, "finding-activated", G_CALLBACK (finding_activated_cb), self,
+                           G_CONNECT_SWAPPED);
+  /* One evaluation serves both the place and the witness page. */
+  if (self->witnesses_view != NULL)
+    ws_witness_page_set_findings (ws_witnesses_view_get_page (WS_WITNESSES_VIEW (self->witnesses_view)),
+                                  ws_attention_view_get_findings (WS_ATTENTION_VIEW (view)));
 }
 
 static void
@@ -982,6 +1040,8 @@ add_place (WsWindow      *self,
       self->cases_view = view;
       browser = ws_cases_view_get_browser (WS_CASES_VIEW (view));
     }
+  else if (WS_IS_ATTENTION_VIEW (view))
+    add_attention (self, view, page);
   if (browser != NULL)
     g_signal_connect_object (browser, "selection-changed", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
 }
@@ -1226,6 +1286,7 @@ ws_window_class_init (WsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-place", "s", show_place_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
+  gtk_widget_class_install_action (widget_class, "win.show-subject", "(sx)", show_subject_action);
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
@@ -1245,6 +1306,13 @@ ws_window_class_init (WsWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-place", "s", "witnesses");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-place", "s", "cases");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-place", "s", "attention");
+}
+
+static void
+reflection_days_changed_cb (WsWindow *self)
+{
+  ws_plan_set_default_reflection_days (g_settings_get_uint (self->settings, "reflection-default-days"));
 }
 
 static void
@@ -1262,6 +1330,9 @@ ws_window_init (WsWindow *self)
   watch_activity (self, GTK_WINDOW (self));
   g_signal_connect_object (gtk_window_get_toplevels (), "items-changed",
                            G_CALLBACK (toplevels_changed_cb), self, 0);
+  reflection_days_changed_cb (self);
+  g_signal_connect_object (self->settings, "changed::reflection-default-days",
+                           G_CALLBACK (reflection_days_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /**
@@ -1428,4 +1499,84 @@ ws_window_check_idle (WsWindow *self,
     return FALSE;
   ws_window_lock (self);
   return TRUE;
+}
+
+/* Selects @id in @browser, clearing a search that hides it. */
+static gboolean
+select_in (WsBrowser *browser,
+           gint64     id)
+{
+  gpointer selected;
+
+  ws_browser_select_id (browser, id);
+  selected = ws_browser_get_selected (browser);
+  if (selected == NULL)
+    {
+      ws_browser_set_search_text (browser, "");
+      ws_browser_select_id (browser, id);
+      selected = ws_browser_get_selected (browser);
+    }
+  return selected != NULL;
+}
+
+/**
+ * ws_window_show_subject:
+ * @kind: what @id names, as findings say it: "person", "case", …
+ *
+ * Shows the record in its place. Every view that opens "the thing a
+ * finding is about" goes through here, so a new place (hearings, say)
+ * is added in one spot.
+ *
+ * Returns: %TRUE if the window has a place for @kind and shows @id there
+ */
+gboolean
+ws_window_show_subject (WsWindow   *self,
+                        const char *kind,
+                        gint64      id)
+{
+  g_return_val_if_fail (WS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (kind != NULL, FALSE);
+
+  if (g_str_equal (kind, "person") && self->witnesses_view != NULL)
+    {
+      ws_window_show_place (self, "witnesses");
+      if (!select_in (ws_witnesses_view_get_browser (WS_WITNESSES_VIEW (self->witnesses_view)), id))
+        ws_witnesses_view_reload (WS_WITNESSES_VIEW (self->witnesses_view), id);
+      return TRUE;
+    }
+  if (g_str_equal (kind, "case") && self->cases_view != NULL)
+    {
+      ws_window_show_place (self, "cases");
+      if (!select_in (ws_cases_view_get_browser (WS_CASES_VIEW (self->cases_view)), id))
+        ws_cases_view_reload (WS_CASES_VIEW (self->cases_view), id);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * ws_window_show_finding:
+ *
+ * Opens what @finding is about: its own place when the window has one,
+ * otherwise the witness's page at the record (a support item, a
+ * consent …).
+ */
+void
+ws_window_show_finding (WsWindow  *self,
+                        WsFinding *finding)
+{
+  const char *kind;
+  gint64 person;
+
+  g_return_if_fail (WS_IS_WINDOW (self));
+  g_return_if_fail (WS_IS_FINDING (finding));
+
+  kind = ws_finding_get_subject_kind (finding);
+  if (ws_window_show_subject (self, kind, ws_finding_get_subject_id (finding)))
+    return;
+  person = ws_finding_get_person_id (finding);
+  if (person <= 0 || !ws_window_show_subject (self, "person", person))
+    return;
+  ws_witness_page_show_subject (ws_witnesses_view_get_page (WS_WITNESSES_VIEW (self->witnesses_view)),
+                                kind, ws_finding_get_subject_id (finding));
 }

@@ -6,6 +6,7 @@
 #include "ws-database.h"
 #include "ws-login-page.h"
 #include "ws-setup-page.h"
+#include "ws-rules.h"
 
 G_BEGIN_DECLS
 
@@ -29,5 +30,10 @@ WsSetupPage *ws_window_get_setup_page (WsWindow       *self);
 void         ws_window_lock           (WsWindow       *self);
 gboolean     ws_window_check_idle     (WsWindow       *self,
                                        gint64          now);
+gboolean     ws_window_show_subject   (WsWindow       *self,
+                                       const char     *kind,
+                                       gint64          id);
+void         ws_window_show_finding   (WsWindow       *self,
+                                       WsFinding      *finding);
 
 G_END_DECLS

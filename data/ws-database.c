@@ -70,6 +70,7 @@ static const char * const migrations[] = {
   "/org/witnesssupport/WitnessSupport/data/ws-schema.sql",
   "/org/witnesssupport/WitnessSupport/data/ws-schema-2.sql",
   "/org/witnesssupport/WitnessSupport/data/ws-schema-security.sql",
+  "/org/witnesssupport/WitnessSupport/data/ws-schema-plans.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == WS_SCHEMA_VERSION);
 

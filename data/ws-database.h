@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-#define WS_SCHEMA_VERSION 3
+#define WS_SCHEMA_VERSION 4
 
 #define WS_DATABASE_ERROR (ws_database_error_quark ())
 

@@ -10,6 +10,7 @@
 #include "ws-database-private.h"
 #include "ws-demo.h"
 #include "ws-enums.h"
+#include "ws-plan-private.h"
 #include "ws-profile.h"
 #include "ws-store.h"
 #include "ws-text.h"
@@ -377,110 +378,70 @@ typedef enum {
   NEED_CASE = 1 << 5,      /* only when the person is a party to a case */
 } NeedFlags;
 
+/* Which shipped needs (ws-schema-plans.sql seeds the catalogue) a plan
+ * takes up, in which phase and from which agency. */
 typedef struct {
   const char *code;
-  const char *category;
-  const char *title;
   WsPhase     phase;
   AgencyId    agency;
   NeedFlags   flags;
 } Need;
 
-/* Titles are marked for translation so the views can show builtin needs
- * in the user's language; the database keeps the English. */
 static const Need needs[] = {
-  { "basic.safety", N_("Basic"), N_("Safety and security of the witness and family"), WS_PHASE_INITIAL, AGENCY_NONE, NEED_CORE },
-  { "basic.food-clothing", N_("Basic"), N_("Food and clothing"), WS_PHASE_INITIAL, AGENCY_SHELTER, 0 },
-  { "basic.accommodation", N_("Basic"), N_("Safe accommodation (shelter or other placement, never locked)"), WS_PHASE_INITIAL, AGENCY_SHELTER, NEED_CORE },
-  { "basic.shelter-security", N_("Basic"), N_("Security measures at the shelter"), WS_PHASE_INITIAL, AGENCY_SHELTER, 0 },
-  { "health.urgent", N_("Health"), N_("Urgent medical care"), WS_PHASE_INITIAL, AGENCY_HEALTH, 0 },
-  { "health.ongoing", N_("Health"), N_("Ongoing health care"), WS_PHASE_INVESTIGATION, AGENCY_HEALTH, 0 },
-  { "health.dental", N_("Health"), N_("Dental care"), WS_PHASE_INVESTIGATION, AGENCY_HEALTH, 0 },
-  { "health.sexual-reproductive", N_("Health"), N_("Sexual and reproductive health"), WS_PHASE_INVESTIGATION, AGENCY_HEALTH, 0 },
-  { "health.counselling", N_("Health"), N_("Psychological counselling and treatment"), WS_PHASE_INVESTIGATION, AGENCY_COUNSELLING, NEED_CORE },
-  { "health.child-psychosocial", N_("Health"), N_("Psycho-social support for children"), WS_PHASE_INITIAL, AGENCY_COUNSELLING, NEED_CHILD },
-  { "information.rights", N_("Information"), N_("Information on rights"), WS_PHASE_INITIAL, AGENCY_NONE, NEED_CORE },
-  { "information.programme", N_("Information"), N_("Information on the assistance programme"), WS_PHASE_INITIAL, AGENCY_NONE, 0 },
-  { "information.proceedings", N_("Information"), N_("Information on the proceedings and their timeline"), WS_PHASE_INVESTIGATION, AGENCY_NONE, NEED_CORE | NEED_CASE },
-  { "information.belongings", N_("Information"), N_("Information on seized belongings"), WS_PHASE_INVESTIGATION, AGENCY_NONE, NEED_CASE },
-  { "information.outcome", N_("Information"), N_("Outcome, sentence and release date"), WS_PHASE_POST_TRIAL, AGENCY_NONE, NEED_CORE | NEED_CASE },
-  { "information.consular", N_("Information"), N_("Consular access"), WS_PHASE_INITIAL, AGENCY_NONE, 0 },
-  { "language.interpreter", N_("Language"), N_("Interpreter"), WS_PHASE_INITIAL, AGENCY_LANGUAGE, NEED_CORE },
-  { "language.translation", N_("Language"), N_("Translated documents"), WS_PHASE_INVESTIGATION, AGENCY_LANGUAGE, 0 },
-  { "language.classes", N_("Language"), N_("Language classes"), WS_PHASE_SUSTAINABLE, AGENCY_EDUCATION, 0 },
-  { "legal.counsel", N_("Legal and migration"), N_("Independent legal counsel"), WS_PHASE_INVESTIGATION, AGENCY_LEGAL, NEED_CORE },
-  { "legal.aid", N_("Legal and migration"), N_("Legal aid"), WS_PHASE_INVESTIGATION, AGENCY_LEGAL, 0 },
-  { "legal.complaints", N_("Legal and migration"), N_("Help with complaints and remedies"), WS_PHASE_POST_TRIAL, AGENCY_LEGAL, 0 },
-  { "legal.reflection-visa", N_("Legal and migration"), N_("Reflection-period visa"), WS_PHASE_INITIAL, AGENCY_MIGRATION, 0 },
-  { "legal.residence", N_("Legal and migration"), N_("Temporary or permanent residence"), WS_PHASE_POST_TRIAL, AGENCY_MIGRATION, 0 },
-  { "legal.documents", N_("Legal and migration"), N_("Replacement documents that do not identify the person as a victim"), WS_PHASE_INVESTIGATION, AGENCY_MIGRATION, 0 },
-  { "legal.non-punishment", N_("Legal and migration"), N_("Non-punishment representation"), WS_PHASE_INVESTIGATION, AGENCY_LEGAL, 0 },
-  { "legal.consular", N_("Legal and migration"), N_("Consular assistance"), WS_PHASE_INITIAL, AGENCY_NONE, 0 },
-  { "legal.asylum", N_("Legal and migration"), N_("Asylum information"), WS_PHASE_INITIAL, AGENCY_MIGRATION, 0 },
-  { "justice.preparation", N_("Justice process"), N_("Trial preparation"), WS_PHASE_TRIAL, AGENCY_NONE, NEED_CORE | NEED_CASE },
-  { "justice.familiarisation", N_("Justice process"), N_("Court familiarisation visit"), WS_PHASE_INVESTIGATION, AGENCY_NONE, NEED_CASE },
-  { "justice.accompaniment", N_("Justice process"), N_("Court accompaniment"), WS_PHASE_TRIAL, AGENCY_NONE, NEED_CORE | NEED_CASE },
-  { "justice.support-person", N_("Justice process"), N_("Support person"), WS_PHASE_TRIAL, AGENCY_NONE, NEED_CASE },
-  { "justice.impact-statement", N_("Justice process"), N_("Victim impact statement support"), WS_PHASE_POST_TRIAL, AGENCY_NONE, NEED_CASE },
-  { "justice.allowances", N_("Justice process"), N_("Court allowances (travel, food, lodging)"), WS_PHASE_TRIAL, AGENCY_NONE, NEED_CASE },
-  { "justice.access", N_("Justice process"), N_("Child care and disability access at court"), WS_PHASE_TRIAL, AGENCY_NONE, NEED_CASE | NEED_DEPENDANTS },
-  { "family.contact", N_("Family"), N_("Contact with family"), WS_PHASE_INITIAL, AGENCY_NONE, 0 },
-  { "family.tracing", N_("Family"), N_("Family tracing (only if the family is not suspected and it is safe)"), WS_PHASE_INVESTIGATION, AGENCY_ABROAD, 0 },
-  { "family.reunion", N_("Family"), N_("Family reunion"), WS_PHASE_SUSTAINABLE, AGENCY_MIGRATION, 0 },
-  { "economic.education", N_("Economic"), N_("Education"), WS_PHASE_SUSTAINABLE, AGENCY_EDUCATION, NEED_ECONOMIC },
-  { "economic.training", N_("Economic"), N_("Vocational training"), WS_PHASE_SUSTAINABLE, AGENCY_EDUCATION, NEED_ECONOMIC },
-  { "economic.job", N_("Economic"), N_("Job placement"), WS_PHASE_SUSTAINABLE, AGENCY_EMPLOYMENT, NEED_ECONOMIC },
-  { "economic.grant", N_("Economic"), N_("Livelihood grant"), WS_PHASE_SUSTAINABLE, AGENCY_NONE, NEED_ECONOMIC },
-  { "economic.start-up", N_("Economic"), N_("Start-up capital"), WS_PHASE_SUSTAINABLE, AGENCY_EMPLOYMENT, NEED_ECONOMIC },
-  { "children.age-assessment", N_("Children"), N_("Age assessment"), WS_PHASE_INITIAL, AGENCY_CHILD, NEED_CHILD | NEED_CORE },
-  { "children.guardian", N_("Children"), N_("Guardian"), WS_PHASE_INITIAL, AGENCY_CHILD, NEED_CHILD | NEED_CORE },
-  { "children.best-interests", N_("Children"), N_("Best-interest determination"), WS_PHASE_INVESTIGATION, AGENCY_CHILD, NEED_CHILD | NEED_CORE },
-  { "children.interim-care", N_("Children"), N_("Interim care"), WS_PHASE_INITIAL, AGENCY_CHILD, NEED_CHILD },
-  { "children.child-care", N_("Children"), N_("Child care"), WS_PHASE_INVESTIGATION, AGENCY_NONE, NEED_DEPENDANTS },
-  { "durable.return", N_("Durable solutions"), N_("Voluntary return (pre-departure and post-return help)"), WS_PHASE_SUSTAINABLE, AGENCY_RETURN, NEED_DURABLE },
-  { "durable.integration", N_("Durable solutions"), N_("Local integration"), WS_PHASE_SUSTAINABLE, AGENCY_NONE, NEED_DURABLE },
-  { "durable.relocation", N_("Durable solutions"), N_("Third-country relocation"), WS_PHASE_SUSTAINABLE, AGENCY_MIGRATION, NEED_DURABLE },
-  { "compensation.criminal-order", N_("Compensation"), N_("Compensation order in the criminal case"), WS_PHASE_POST_TRIAL, AGENCY_LEGAL, NEED_CASE },
-  { "compensation.civil-or-labour", N_("Compensation"), N_("Civil action or labour claim for unpaid wages"), WS_PHASE_POST_TRIAL, AGENCY_LEGAL, 0 },
-  { "compensation.state-scheme", N_("Compensation"), N_("State scheme or victims' fund"), WS_PHASE_POST_TRIAL, AGENCY_COMPENSATION, 0 },
-};
-
-typedef struct {
-  WsPhase     phase;
-  const char *code;
-  const char *title;
-} Check;
-
-static const Check checks[] = {
-  { WS_PHASE_INITIAL, "risk-assessment", "Risk assessment done" },
-  { WS_PHASE_INITIAL, "rights-information", "Rights explained orally and in writing, in a language understood" },
-  { WS_PHASE_INITIAL, "consular-access", "Consular access explained" },
-  { WS_PHASE_INITIAL, "reflection-period", "Reflection and recovery period started" },
-  { WS_PHASE_INITIAL, "accommodation", "Safe accommodation arranged" },
-  { WS_PHASE_INITIAL, "child-referral", "Child referral made" },
-  { WS_PHASE_INITIAL, "cooperation-decision", "Decision on taking part in proceedings recorded" },
-  { WS_PHASE_INVESTIGATION, "progress-information", "Told about progress and expected durations" },
-  { WS_PHASE_INVESTIGATION, "counselling", "Counselling offered" },
-  { WS_PHASE_INVESTIGATION, "familiarisation", "Court familiarisation visit offered" },
-  { WS_PHASE_INVESTIGATION, "legal-counsel", "Independent legal counsel arranged" },
-  { WS_PHASE_INVESTIGATION, "measures-applied", "Protective measures applied for" },
-  { WS_PHASE_INVESTIGATION, "testimony-mode", "Return home or remote testimony decided" },
-  { WS_PHASE_INVESTIGATION, "risk-reassessed", "Risk re-assessed" },
-  { WS_PHASE_TRIAL, "measures-arranged", "Protective measures confirmed and arranged" },
-  { WS_PHASE_TRIAL, "support-person", "Liaison officer and support person scheduled" },
-  { WS_PHASE_TRIAL, "video-link", "Video links booked" },
-  { WS_PHASE_TRIAL, "recorded-evidence", "Earlier recorded evidence re-used where allowed" },
-  { WS_PHASE_TRIAL, "impact-statement", "Victim impact statement offered" },
-  { WS_PHASE_TRIAL, "benefits-ledger", "Benefits ledger up to date" },
-  { WS_PHASE_POST_TRIAL, "outcome-told", "Outcome, sentence and appeal options told" },
-  { WS_PHASE_POST_TRIAL, "release-date", "Offender's proposed release date told" },
-  { WS_PHASE_POST_TRIAL, "risk-reassessed", "Risk re-assessed after the trial" },
-  { WS_PHASE_POST_TRIAL, "plan-revised", "Plan revised with the witness" },
-  { WS_PHASE_POST_TRIAL, "residence-or-return", "Residence or return discussed" },
-  { WS_PHASE_POST_TRIAL, "compensation", "Compensation pursued" },
-  { WS_PHASE_SUSTAINABLE, "durable-solution", "Durable solution agreed" },
-  { WS_PHASE_SUSTAINABLE, "education-or-work", "Education, training or work arranged" },
-  { WS_PHASE_SUSTAINABLE, "periodic-review", "Periodic review held" },
+  { "basic.safety", WS_PHASE_INITIAL, AGENCY_NONE, NEED_CORE },
+  { "basic.food-clothing", WS_PHASE_INITIAL, AGENCY_SHELTER, 0 },
+  { "basic.accommodation", WS_PHASE_INITIAL, AGENCY_SHELTER, NEED_CORE },
+  { "basic.shelter-security", WS_PHASE_INITIAL, AGENCY_SHELTER, 0 },
+  { "health.urgent", WS_PHASE_INITIAL, AGENCY_HEALTH, 0 },
+  { "health.ongoing", WS_PHASE_INVESTIGATION, AGENCY_HEALTH, 0 },
+  { "health.dental", WS_PHASE_INVESTIGATION, AGENCY_HEALTH, 0 },
+  { "health.sexual-reproductive", WS_PHASE_INVESTIGATION, AGENCY_HEALTH, 0 },
+  { "health.counselling", WS_PHASE_INVESTIGATION, AGENCY_COUNSELLING, NEED_CORE },
+  { "health.child-psychosocial", WS_PHASE_INITIAL, AGENCY_COUNSELLING, NEED_CHILD },
+  { "information.rights", WS_PHASE_INITIAL, AGENCY_NONE, NEED_CORE },
+  { "information.programme", WS_PHASE_INITIAL, AGENCY_NONE, 0 },
+  { "information.proceedings", WS_PHASE_INVESTIGATION, AGENCY_NONE, NEED_CORE | NEED_CASE },
+  { "information.belongings", WS_PHASE_INVESTIGATION, AGENCY_NONE, NEED_CASE },
+  { "information.outcome", WS_PHASE_POST_TRIAL, AGENCY_NONE, NEED_CORE | NEED_CASE },
+  { "information.consular", WS_PHASE_INITIAL, AGENCY_NONE, 0 },
+  { "language.interpreter", WS_PHASE_INITIAL, AGENCY_LANGUAGE, NEED_CORE },
+  { "language.translation", WS_PHASE_INVESTIGATION, AGENCY_LANGUAGE, 0 },
+  { "language.classes", WS_PHASE_SUSTAINABLE, AGENCY_EDUCATION, 0 },
+  { "legal.counsel", WS_PHASE_INVESTIGATION, AGENCY_LEGAL, NEED_CORE },
+  { "legal.aid", WS_PHASE_INVESTIGATION, AGENCY_LEGAL, 0 },
+  { "legal.complaints", WS_PHASE_POST_TRIAL, AGENCY_LEGAL, 0 },
+  { "legal.reflection-visa", WS_PHASE_INITIAL, AGENCY_MIGRATION, 0 },
+  { "legal.residence", WS_PHASE_POST_TRIAL, AGENCY_MIGRATION, 0 },
+  { "legal.documents", WS_PHASE_INVESTIGATION, AGENCY_MIGRATION, 0 },
+  { "legal.non-punishment", WS_PHASE_INVESTIGATION, AGENCY_LEGAL, 0 },
+  { "legal.consular", WS_PHASE_INITIAL, AGENCY_NONE, 0 },
+  { "legal.asylum", WS_PHASE_INITIAL, AGENCY_MIGRATION, 0 },
+  { "justice.preparation", WS_PHASE_TRIAL, AGENCY_NONE, NEED_CORE | NEED_CASE },
+  { "justice.familiarisation", WS_PHASE_INVESTIGATION, AGENCY_NONE, NEED_CASE },
+  { "justice.accompaniment", WS_PHASE_TRIAL, AGENCY_NONE, NEED_CORE | NEED_CASE },
+  { "justice.support-person", WS_PHASE_TRIAL, AGENCY_NONE, NEED_CASE },
+  { "justice.impact-statement", WS_PHASE_POST_TRIAL, AGENCY_NONE, NEED_CASE },
+  { "justice.allowances", WS_PHASE_TRIAL, AGENCY_NONE, NEED_CASE },
+  { "justice.access", WS_PHASE_TRIAL, AGENCY_NONE, NEED_CASE | NEED_DEPENDANTS },
+  { "family.contact", WS_PHASE_INITIAL, AGENCY_NONE, 0 },
+  { "family.tracing", WS_PHASE_INVESTIGATION, AGENCY_ABROAD, 0 },
+  { "family.reunion", WS_PHASE_SUSTAINABLE, AGENCY_MIGRATION, 0 },
+  { "economic.education", WS_PHASE_SUSTAINABLE, AGENCY_EDUCATION, NEED_ECONOMIC },
+  { "economic.training", WS_PHASE_SUSTAINABLE, AGENCY_EDUCATION, NEED_ECONOMIC },
+  { "economic.job", WS_PHASE_SUSTAINABLE, AGENCY_EMPLOYMENT, NEED_ECONOMIC },
+  { "economic.grant", WS_PHASE_SUSTAINABLE, AGENCY_NONE, NEED_ECONOMIC },
+  { "economic.start-up", WS_PHASE_SUSTAINABLE, AGENCY_EMPLOYMENT, NEED_ECONOMIC },
+  { "children.age-assessment", WS_PHASE_INITIAL, AGENCY_CHILD, NEED_CHILD | NEED_CORE },
+  { "children.guardian", WS_PHASE_INITIAL, AGENCY_CHILD, NEED_CHILD | NEED_CORE },
+  { "children.best-interests", WS_PHASE_INVESTIGATION, AGENCY_CHILD, NEED_CHILD | NEED_CORE },
+  { "children.interim-care", WS_PHASE_INITIAL, AGENCY_CHILD, NEED_CHILD },
+  { "children.child-care", WS_PHASE_INVESTIGATION, AGENCY_NONE, NEED_DEPENDANTS },
+  { "durable.return", WS_PHASE_SUSTAINABLE, AGENCY_RETURN, NEED_DURABLE },
+  { "durable.integration", WS_PHASE_SUSTAINABLE, AGENCY_NONE, NEED_DURABLE },
+  { "durable.relocation", WS_PHASE_SUSTAINABLE, AGENCY_MIGRATION, NEED_DURABLE },
+  { "compensation.criminal-order", WS_PHASE_POST_TRIAL, AGENCY_LEGAL, NEED_CASE },
+  { "compensation.civil-or-labour", WS_PHASE_POST_TRIAL, AGENCY_LEGAL, 0 },
+  { "compensation.state-scheme", WS_PHASE_POST_TRIAL, AGENCY_COMPENSATION, 0 },
 };
 
 /* ------------------------------------------------------------------ */
@@ -562,7 +523,6 @@ static const char * const support_people[] = {
 /* The generator's state                                               */
 
 typedef enum {
-  Q_NEED,
   Q_AGENCY,
   Q_SITE,
   Q_CLOSURE,
@@ -578,6 +538,7 @@ typedef enum {
   Q_REFERRAL,
   Q_SUPPORT,
   Q_CHECKLIST,
+  Q_CLEAR_TIMELINE,
   Q_BENEFIT,
   Q_COMPENSATION,
   Q_INTERPRETER,
@@ -595,7 +556,6 @@ typedef enum {
 
 /* Each statement is prepared once and reused for every row. */
 static const char * const queries[N_QUERIES] = {
-  [Q_NEED] = "INSERT OR IGNORE INTO need (code, category, title, builtin) VALUES (?, ?, ?, 1)",
   [Q_AGENCY] = "INSERT INTO agency (name, kind, contact) VALUES (?, ?, ?)",
   [Q_SITE] = "INSERT INTO site (name, kind, zone, opens_at, closes_at, working_days, contact, technical_contact)"
              " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -617,8 +577,11 @@ static const char * const queries[N_QUERIES] = {
                  " VALUES (?, ?, ?, ?, ?, ?)",
   [Q_SUPPORT] = "INSERT INTO support_item (person_id, need_code, phase, offered_on, consent, agency_id, owner,"
                 " due_on, status, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-  [Q_CHECKLIST] = "INSERT INTO checklist_item (person_id, track, code, title, state, done_on, done_by, reason)"
-                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+  [Q_CHECKLIST] = "UPDATE checklist_item SET state = ?, done_on = ?, done_by = ?, reason = ?"
+                  " WHERE person_id = ? AND track = ? AND code = ?",
+  /* Saving a person starts their timeline "now"; the demonstration
+   * replaces it with a history. */
+  [Q_CLEAR_TIMELINE] = "DELETE FROM phase_change WHERE person_id = ?",
   [Q_BENEFIT] = "INSERT INTO benefit (person_id, given_on, kind, amount_minor, currency, reason, disclosable)"
                 " VALUES (?, ?, ?, ?, ?, ?, 1)",
   [Q_COMPENSATION] = "INSERT INTO compensation_claim (person_id, case_id, head, route, claimed_minor, awarded_minor,"
@@ -702,6 +665,7 @@ typedef struct {
   int                  case_index;  /* -1: not a party to any case */
   int                  other_case;
   WsPartyRole          role;
+  gboolean             guardian;    /* a child with a guardian appointed */
   char                *pseudonym;
   char                *first_language;
 } PersonPlan;
@@ -1165,9 +1129,6 @@ nick (GType type,
 static gboolean
 write_catalogue (Demo *d)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (needs); i++)
-    if (!run (d, Q_NEED, "ttt", needs[i].code, needs[i].category, needs[i].title))
-      return FALSE;
   for (guint i = 0; i < N_AGENCIES; i++)
     {
       if (!run (d, Q_AGENCY, "ttt", agencies[i].name, agencies[i].kind, agencies[i].contact))
@@ -1555,6 +1516,9 @@ plan_person_details (Demo       *d,
   else if (p->gender == WS_GENDER_MALE && chance (d, 0.15))
     p->interpreter_gender = WS_INTERPRETER_GENDER_MALE;
   p->status = p->phase == WS_PHASE_SUSTAINABLE && chance (d, 0.4) ? WS_PERSON_STATUS_CLOSED : WS_PERSON_STATUS_ACTIVE;
+  /* A guardian is appointed soon after first contact; some newly
+   * identified children are still waiting for one. */
+  p->guardian = p->age != WS_AGE_STATUS_ADULT && !(p->phase == WS_PHASE_INITIAL && chance (d, 0.3));
   p->second_language = chance (d, 0.4) || p->deaf;
   p->first_language = p->deaf ? g_strdup (SIGN_LANGUAGE)
                               : ws_language_format (profile->language, profile->dialects[p->dialect]);
@@ -1879,6 +1843,25 @@ birth_date (Demo       *d,
    * stays under 18 today. */
   g_date_subtract_years (&date, p->age == WS_AGE_STATUS_ADULT ? between (d, 19, 58) : between (d, 14, 17));
   g_date_subtract_days (&date, between (d, 1, 360));
+  /* Some children in cases still to be tried come of age shortly before
+   * their trial, which changes the measures open to them. */
+  if (p->age != WS_AGE_STATUS_ADULT && p->case_index >= 0 && chance (d, 0.5))
+    {
+      CasePlan *c = &g_array_index (d->cases, CasePlan, p->case_index);
+
+      for (guint i = 0; i < c->hearings->len; i++)
+        {
+          HearingPlan *h = &g_array_index (d->hearings, HearingPlan, g_array_index (c->hearings, guint, i));
+
+          if (g_str_equal (h->kind, "trial") && h->day > 1)
+            {
+              date = d->today;
+              g_date_add_days (&date, between (d, 1, h->day - 1));
+              g_date_subtract_years (&date, 18);
+              break;
+            }
+        }
+    }
   g_snprintf (out, sizeof (Day), "%04u-%02u-%02u", g_date_get_year (&date),
               g_date_get_month (&date), g_date_get_day (&date));
 }
@@ -2022,7 +2005,7 @@ make_identity (Demo       *d,
   ws_identity_set_text (identity, WS_IDENTITY_LEGAL_NAME, legal);
   ws_identity_set_text (identity, WS_IDENTITY_DATE_OF_BIRTH, born);
   ws_identity_set_text (identity, WS_IDENTITY_NATIONALITY, profile->nationalities[p->dialect]);
-  if (p->age != WS_AGE_STATUS_ADULT)
+  if (p->guardian)
     ws_identity_set_text (identity, WS_IDENTITY_GUARDIAN, PICK (d, guardians));
   add_aliases (d, identity, p, legal, latin, given);
   add_contacts (d, identity, p, profile->family_first ? email_for (d, latin_family, latin_given)
@@ -2182,6 +2165,8 @@ write_phase_changes (Demo       *d,
     [WS_PHASE_SUSTAINABLE] = "Plan revised for the long term together with the witness.",
   };
 
+  if (!run (d, Q_CLEAR_TIMELINE, "I", p->id))
+    return FALSE;
   for (guint k = 0; k <= WS_PHASE_SUSTAINABLE; k++)
     {
       gint64 began;
@@ -2221,33 +2206,81 @@ write_reflection (Demo       *d,
   return run (d, Q_REFLECTION, "Itdt", p->id, date_at (d, -p->starts[0], starts), days, visa);
 }
 
+/* An assessment at every phase change, and reviews as they fall due in
+ * the current phase. Most plans are up to date; a believable few have a
+ * review overdue or a recent phase change not yet followed by one, so
+ * the rules have something to say. */
+static gboolean
+add_risk (Demo        *d,
+          PersonPlan  *p,
+          int          on_day,
+          int          review_day,
+          WsRiskLevel  level)
+{
+  Day on, next;
+
+  return run (d, Q_RISK, "Ittttt", p->id, date_at (d, -on_day, on), nick (WS_TYPE_RISK_LEVEL, level),
+              PICK (d, threats), PICK (d, staff), date_at (d, -review_day, next));
+}
+
+/* Days until the case's next hearing, or -1 when none is ahead. */
+static int
+next_hearing_day (Demo *d,
+                  int   case_index)
+{
+  CasePlan *c = &g_array_index (d->cases, CasePlan, case_index);
+  int next = -1;
+
+  for (guint i = 0; i < c->hearings->len; i++)
+    {
+      HearingPlan *h = &g_array_index (d->hearings, HearingPlan, g_array_index (c->hearings, guint, i));
+
+      if (h->day >= 0 && (next < 0 || h->day < next))
+        next = h->day;
+    }
+  return next;
+}
+
 static gboolean
 write_risks (Demo       *d,
              PersonPlan *p)
 {
   int last = -1;
+  int latest;
+  int interval;
 
   if (p->risk == WS_RISK_LEVEL_UNKNOWN)
     return TRUE;
   for (guint k = 0; k <= WS_PHASE_SUSTAINABLE; k++)
     if (p->starts[k] >= 0)
       last = (int) k;
-  for (guint k = 0; k <= WS_PHASE_SUSTAINABLE; k++)
-    {
-      WsRiskLevel level = (int) k == last ? p->risk : (WsRiskLevel) between (d, WS_RISK_LEVEL_LOW, WS_RISK_LEVEL_HIGH);
-      int review = (int) k == last ? between (d, 30, 90) : 30;
-      const char *threat = PICK (d, threats);
-      const char *by = PICK (d, staff);
-      Day on, next;
+  for (int k = 0; k < last; k++)
+    if (p->starts[k] >= 0 &&
+        !add_risk (d, p, p->starts[k], p->starts[k] - 30, (WsRiskLevel) between (d, WS_RISK_LEVEL_LOW, WS_RISK_LEVEL_HIGH)))
+      return FALSE;
 
-      if (p->starts[k] < 0)
-        continue;
-      /* The last review may be overdue: the rules should notice. */
-      if (!run (d, Q_RISK, "Ittttt", p->id, date_at (d, -p->starts[k], on), nick (WS_TYPE_RISK_LEVEL, level),
-                threat, by, date_at (d, -p->starts[k] + review, next)))
-        return FALSE;
+  /* A recent move whose re-assessment is still to be done. */
+  if (last > 0 && p->starts[last] <= 10 && chance (d, 0.3))
+    return TRUE;
+  interval = p->risk == WS_RISK_LEVEL_HIGH ? 30 : p->risk == WS_RISK_LEVEL_MEDIUM ? 60 : 90;
+  /* The latest review: at the phase change, or a periodic one since. */
+  latest = p->starts[last] <= interval ? p->starts[last] : between (d, 0, MIN (p->starts[last], interval - 1));
+  if (p->starts[last] > latest &&
+      !add_risk (d, p, p->starts[last], p->starts[last] - interval, (WsRiskLevel) between (d, WS_RISK_LEVEL_LOW, WS_RISK_LEVEL_HIGH)))
+    return FALSE;
+  /* Most witnesses with a hearing in the next fortnight were re-assessed
+   * for it. */
+  if (p->case_index >= 0)
+    {
+      int ahead = next_hearing_day (d, p->case_index);
+
+      if (ahead >= 0 && ahead <= 14 && chance (d, 0.85))
+        latest = MIN (latest, between (d, 0, MIN (7, 14 - ahead)));
     }
-  return TRUE;
+  /* About one plan in twelve has let its review slip. */
+  if (p->starts[last] > interval && chance (d, 0.08))
+    latest = MIN (p->starts[last], interval + between (d, 1, 20));
+  return add_risk (d, p, latest, latest - interval, p->risk);
 }
 
 static const struct {
@@ -2329,6 +2362,10 @@ write_consents (Demo       *d,
       gboolean withdrawn = chance (d, 0.05);
       Day on, until, gone;
 
+      /* A few run out within the fortnight and need renewing. */
+      if (i == 0 && chance (d, 0.04))
+        expires = -between (d, 1, 14);
+
       if (!run (d, Q_CONSENT, "Ittttot", p->id, sharing[s].recipient, sharing[s].purpose, date_at (d, -given, on),
                 date_at (d, -expires, until), withdrawn ? date_at (d, -between (d, 0, given), gone) : NULL,
                 withdrawn ? "Withdrawn by the witness; nothing more is shared." : ""))
@@ -2394,8 +2431,9 @@ write_support_item (Demo       *d,
     }
   else if (g_str_equal (status, "planned") && chance (d, 0.4))
     consent = "not-asked";
+  /* A few open items are past their due date. */
   if (!g_str_equal (status, "done") && !g_str_equal (status, "cancelled"))
-    date_at (d, between (d, -10, 45), due);
+    date_at (d, chance (d, 0.04) ? -between (d, 1, 10) : between (d, 1, 45), due);
   else
     date_at (d, -MAX (0, offered - 14), due);
 
@@ -2416,34 +2454,74 @@ write_support (Demo       *d,
   return TRUE;
 }
 
+/* The phase whose days a track's items are ticked in. */
+static WsPhase
+phase_of_track (WsTrack track)
+{
+  switch (track)
+    {
+    case WS_TRACK_PRE_TRIAL: return WS_PHASE_INVESTIGATION;
+    case WS_TRACK_TRIAL: return WS_PHASE_TRIAL;
+    case WS_TRACK_POST_TRIAL: return WS_PHASE_POST_TRIAL;
+    case WS_TRACK_OPENING: case WS_TRACK_INITIAL: case WS_TRACK_CHILD: default: return WS_PHASE_INITIAL;
+    }
+}
+
+static gboolean
+track_reached (PersonPlan *p,
+               WsTrack     track)
+{
+  if (track == WS_TRACK_CHILD)
+    return p->age != WS_AGE_STATUS_ADULT;
+  return p->starts[phase_of_track (track)] >= 0;
+}
+
+static gboolean
+tick_check (Demo                  *d,
+            PersonPlan            *p,
+            WsTrack                track,
+            const WsCheckTemplate *item,
+            gboolean               current)
+{
+  const char *state = chance (d, current ? 0.45 : 0.92) ? "done" : current || chance (d, 0.5) ? "open" : "not-applicable";
+  const char *reason = "Not needed for this witness; discussed and agreed with them.";
+  Day on;
+
+  if (g_str_equal (item->code, "risk-assessed"))
+    state = p->risk == WS_RISK_LEVEL_UNKNOWN ? "open" : "done";
+  else if (track == WS_TRACK_CHILD && g_str_equal (item->code, "guardian"))
+    state = p->guardian ? "done" : "open";
+  else if (track == WS_TRACK_CHILD && g_str_equal (item->code, "age-assessment"))
+    state = p->age == WS_AGE_STATUS_CHILD ? "done" : "open";
+  if (g_str_equal (state, "open"))
+    return TRUE;
+  date_at (d, -day_in_phase (d, p, phase_of_track (track)), on);
+  return run (d, Q_CHECKLIST, "tottIt" "t", state, on, PICK (d, staff),
+              g_str_equal (state, "not-applicable") ? reason : "", p->id, nick (WS_TYPE_TRACK, track), item->code);
+}
+
+/* The plan's own checklists: saving the person added the opening one,
+ * the current phase's and the child track; earlier phases' are added
+ * here, then ticked as the officers would have. */
 static gboolean
 write_checklist (Demo       *d,
                  PersonPlan *p)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
-    {
-      const Check *check = &checks[i];
-      gboolean current = check->phase == p->phase;
-      const char *state = chance (d, current ? 0.45 : 0.92) ? "done" : current || chance (d, 0.5) ? "open" : "not-applicable";
-      const char *reason = "";
-      Day on;
+  WsTrack current = WS_TRACK_OPENING;
+  gboolean has_current = ws_track_for_phase (p->phase, &current);
 
-      if (p->starts[check->phase] < 0)
+  for (WsTrack track = WS_TRACK_OPENING; track <= WS_TRACK_POST_TRIAL; track++)
+    {
+      guint n_items;
+      const WsCheckTemplate *items = _ws_track_get_template (track, &n_items);
+
+      if (!track_reached (p, track))
         continue;
-      if (g_str_equal (check->code, "child-referral"))
-        state = p->age == WS_AGE_STATUS_ADULT ? "not-applicable" : "done";
-      else if (g_str_equal (check->code, "risk-assessment"))
-        state = p->risk == WS_RISK_LEVEL_UNKNOWN ? "open" : "done";
-      if (g_str_equal (state, "not-applicable"))
-        reason = p->age == WS_AGE_STATUS_ADULT && g_str_equal (check->code, "child-referral")
-               ? "Adult witness; no child referral needed."
-               : "Not needed for this witness; discussed and agreed with them.";
-      if (g_str_equal (state, "done"))
-        date_at (d, -day_in_phase (d, p, check->phase), on);
-      if (!run (d, Q_CHECKLIST, "Itttto" "tt", p->id, nick (WS_TYPE_PHASE, check->phase), check->code, check->title,
-                state, g_str_equal (state, "done") ? on : NULL,
-                g_str_equal (state, "done") ? PICK (d, staff) : "", reason))
+      if (!ws_database_add_track (d->db, p->id, track, NULL, &d->error))
         return FALSE;
+      for (guint i = 0; i < n_items; i++)
+        if (!tick_check (d, p, track, &items[i], has_current && track == current))
+          return FALSE;
     }
   return TRUE;
 }

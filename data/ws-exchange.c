@@ -1949,6 +1949,18 @@ canonical_record (Exchange     *x,
 }
 
 static gboolean
+is_shipped_need (Exchange *x,
+                 gint64    rowid)
+{
+  g_autoptr(sqlite3_stmt) stmt = _ws_database_prepare (x->db, "SELECT builtin FROM need WHERE rowid = ?", NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  return sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 1;
+}
+
+static gboolean
 same_as_database (Exchange    *x,
                   Record      *rec,
                   const char  *key,
@@ -2005,6 +2017,10 @@ check_against_database (Exchange     *x,
                  _("the database already has a %s “%s”"), _(f->ref->what), v->text);
   if (!same_as_database (x, rec, v->text, &same, error))
     return FALSE;
+  /* The shipped needs are the program's: a file from an older version
+   * that wrote them differently takes this version's. */
+  if (!same && g_str_equal (rec->table->table, "need") && is_shipped_need (x, id))
+    same = TRUE;
   if (!same)
     return fail (error, WS_EXCHANGE_ERROR_CONFLICT, where,
                  /* Translators: the first %s is a kind of record such as “site”, the second its name */

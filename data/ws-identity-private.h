@@ -22,4 +22,16 @@ gboolean    _ws_identity_encrypt_all (WsDatabase   *db,
 gboolean    _ws_identity_prepare_index (WsDatabase  *db,
                                         GError     **error);
 
+/* What the rules may know from a person's identity without seeing it:
+ * whether a guardian is recorded, and the day they turn 18 (cleared
+ * when no valid date of birth is recorded). Answered from the index
+ * built at unlock, so the encrypted rows are not opened again; the
+ * answers never leave the rules engine as dates or names.
+ * Returns FALSE when this role holds no identity key: the question
+ * cannot be answered, and a rule asking it stays silent. */
+gboolean    _ws_identity_get_facts     (WsDatabase  *db,
+                                        gint64       person_id,
+                                        gboolean    *has_guardian,
+                                        GDate       *adult_on);
+
 G_END_DECLS

@@ -47,12 +47,15 @@ static const char * const list_keys[WS_IDENTITY_N_LISTS + 1] = {
 };
 
 typedef struct {
-  gint64  person_id;
-  char   *folded;
+  gint64    person_id;
+  char     *folded;
+  gboolean  has_guardian;
+  GDate     adult_on;      /* cleared without a valid date of birth */
 } IndexEntry;
 
 typedef struct {
-  GArray *entries;
+  GArray     *entries;
+  GHashTable *by_person;   /* &entry.person_id → entry, both in entries */
 } NameIndex;
 
 static void
@@ -577,6 +580,7 @@ name_index_free (gpointer data)
 
   for (guint i = 0; i < index->entries->len; i++)
     g_free (g_array_index (index->entries, IndexEntry, i).folded);
+  g_clear_pointer (&index->by_person, g_hash_table_unref);
   g_array_unref (index->entries);
   g_free (index);
 }
@@ -627,9 +631,21 @@ ensure_name_index (WsDatabase *db)
         continue;
       entry.person_id = sqlite3_column_int64 (stmt, 0);
       entry.folded = names_of (identity);
+      entry.has_guardian = !ws_text_is_blank (identity->texts[WS_IDENTITY_GUARDIAN]);
+      g_date_clear (&entry.adult_on, 1);
+      if (identity->texts[WS_IDENTITY_DATE_OF_BIRTH] != NULL &&
+          ws_time_parse_date (identity->texts[WS_IDENTITY_DATE_OF_BIRTH], &entry.adult_on))
+        g_date_add_years (&entry.adult_on, 18);
       g_array_append_val (index->entries, entry);
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
+  index->by_person = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < index->entries->len; i++)
+    {
+      IndexEntry *entry = &g_array_index (index->entries, IndexEntry, i);
+
+      g_hash_table_insert (index->by_person, &entry->person_id, entry);
+    }
   {
     g_autofree char *detail = g_strdup_printf ("names of %u people indexed for search", index->entries->len);
 
@@ -667,6 +683,32 @@ _ws_identity_prepare_index (WsDatabase  *db,
     g_set_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_FAILED,
                  _("The audit trail could not be written"));
   return ok;
+}
+
+gboolean
+_ws_identity_get_facts (WsDatabase *db,
+                        gint64      person_id,
+                        gboolean   *has_guardian,
+                        GDate      *adult_on)
+{
+  NameIndex *index;
+  IndexEntry *entry = NULL;
+
+  *has_guardian = FALSE;
+  g_date_clear (adult_on, 1);
+  if (!ws_database_may (db, WS_PERMISSION_READ_IDENTITY))
+    return FALSE;
+  _ws_database_lock (db);
+  index = ensure_name_index (db);
+  if (index != NULL)
+    entry = g_hash_table_lookup (index->by_person, &person_id);
+  if (entry != NULL)
+    {
+      *has_guardian = entry->has_guardian;
+      *adult_on = entry->adult_on;
+    }
+  _ws_database_unlock (db);
+  return index != NULL;
 }
 
 /**

@@ -8,7 +8,9 @@
 #include "ws-access.h"
 #include "ws-database-private.h"
 #include "ws-enums.h"
+#include "ws-identity-private.h"
 #include "ws-measure-private.h"
+#include "ws-plan-private.h"
 #include "ws-rules.h"
 #include "ws-time.h"
 
@@ -235,9 +237,17 @@ ws_finding_get_subject_id (WsFinding *self)
 char *
 ws_finding_to_line (WsFinding *self)
 {
+  g_autofree char *pseudonym = NULL;
+  g_autofree char *message = NULL;
+
   g_return_val_if_fail (WS_IS_FINDING (self), NULL);
+
+  /* Messages quote what officers typed (agencies, purposes): a tab or a
+   * line break there must not split the line a script reads. */
+  pseudonym = g_strdelimit (g_strdup (self->pseudonym != NULL ? self->pseudonym : "-"), "\t\r\n", ' ');
+  message = g_strdelimit (g_strdup (self->message), "\t\r\n", ' ');
   return g_strdup_printf ("%s\t%s\t%s\t%s", ws_enum_to_nick (WS_TYPE_FINDING_SEVERITY, self->severity),
-                          self->pseudonym != NULL ? self->pseudonym : "-", self->rule, self->message);
+                          pseudonym, self->rule, message);
 }
 
 /* ------------------------------------------------------------------ */
@@ -253,6 +263,8 @@ typedef struct {
   char            *urgent_limit;  /* now + urgent_days, as stored */
   GHashTable      *zones;         /* name → GTimeZone: loading one reads a file */
   GPtrArray       *findings;
+  gint64           person_id;     /* only this witness's findings; 0 = everyone's */
+  GHashTable      *days;          /* julian day → formatted date */
 } Rules;
 
 typedef struct {
@@ -352,16 +364,25 @@ day_in_zone (Rules      *r,
                   g_date_time_get_year (local));
 }
 
+/* Thousands of findings share a few hundred days: each is formatted once. */
 static char *
-format_day (const GDate *date)
+format_day (Rules       *r,
+            const GDate *date)
 {
   g_autoptr(GDateTime) dt = NULL;
+  const char *known;
+  char *text;
 
   if (!g_date_valid (date))
     return g_strdup ("?");
+  known = g_hash_table_lookup (r->days, GUINT_TO_POINTER (g_date_get_julian (date)));
+  if (known != NULL)
+    return g_strdup (known);
   dt = g_date_time_new_utc (g_date_get_year (date), g_date_get_month (date), g_date_get_day (date), 0, 0, 0);
   /* Translators: a g_date_time_format() string for dates in findings */
-  return g_date_time_format (dt, _("%-d %b %Y"));
+  text = g_date_time_format (dt, _("%-d %b %Y"));
+  g_hash_table_insert (r->days, GUINT_TO_POINTER (g_date_get_julian (date)), g_strdup (text));
+  return text;
 }
 
 /* Urgent when the hearing is within the urgent threshold. */
@@ -375,8 +396,8 @@ hearing_severity (Rules      *r,
 typedef void (*RowFunc) (Rules        *r,
                          sqlite3_stmt *stmt);
 
-/* Runs @sql with :now, :today and :limit (the threshold) bound, calling
- * @row for each result. */
+/* Runs @sql with :now, :today, :limit (the threshold) and :person (the
+ * one witness asked about, or 0) bound, calling @row for each result. */
 static gboolean
 each_row (Rules        *r,
           const char   *sql,
@@ -384,10 +405,21 @@ each_row (Rules        *r,
           RowFunc       row,
           GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _ws_database_prepare (r->db, sql, error);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) one = NULL;
   int index;
   int rc;
 
+  /* For one witness, "(:person = 0 OR x = :person)" becomes "(x = :person)"
+   * so the query starts from that witness's rows by index instead of
+   * reading the unit and filtering. */
+  if (r->person_id != 0)
+    {
+      one = g_string_new (sql);
+      g_string_replace (one, ":person = 0 OR ", "", 0);
+      sql = one->str;
+    }
+  stmt = _ws_database_prepare (r->db, sql, error);
   if (stmt == NULL)
     return FALSE;
   if ((index = sqlite3_bind_parameter_index (stmt, ":now")) > 0)
@@ -396,6 +428,8 @@ each_row (Rules        *r,
     _ws_bind_text (stmt, index, r->today_text);
   if ((index = sqlite3_bind_parameter_index (stmt, ":limit")) > 0)
     _ws_bind_text (stmt, index, limit);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":person")) > 0)
+    sqlite3_bind_int64 (stmt, index, r->person_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     row (r, stmt);
   if (rc != SQLITE_DONE)
@@ -416,7 +450,7 @@ each_row (Rules        *r,
 #define MEASURE_SOURCE(condition) \
   "WITH m AS MATERIALIZED (SELECT mm.*, COALESCE (mm.hearing_id, (SELECT h2.id FROM hearing h2" \
   " WHERE h2.case_id = mm.case_id AND h2.starts_at > :now ORDER BY h2.starts_at, h2.id LIMIT 1)) AS th" \
-  " FROM measure mm WHERE " condition ") "
+  " FROM measure mm WHERE (" condition ") AND (:person = 0 OR mm.person_id = :person)) "
 
 /* Columns 0–8 every measure rule reads. */
 #define MEASURE_ROW \
@@ -453,7 +487,7 @@ undecided_row (Rules        *r,
   gboolean applied = g_strcmp0 (column (stmt, 2), "applied-for") == 0;
 
   measure_head (r, stmt, "measure-undecided", &head, &day);
-  when = format_day (&day);
+  when = format_day (r, &day);
   add_finding (r, &head,
                /* Translators: a measure, a case reference, a date */
                g_strdup_printf (_("“%s” is still undecided; case %s has a hearing on %s"),
@@ -482,7 +516,7 @@ unarranged_row (Rules        *r,
   g_autofree char *when = NULL;
 
   measure_head (r, stmt, "measure-not-arranged", &head, &day);
-  when = format_day (&day);
+  when = format_day (r, &day);
   add_finding (r, &head,
                /* Translators: a measure, then the date of the hearing */
                g_strdup_printf (_("“%s” was granted but is not arranged for the hearing on %s"),
@@ -543,7 +577,8 @@ rule_refused_no_alternative (Rules   *r,
 {
   return each_row (r, "SELECT m.id, m.type, p.id, p.pseudonym, c.reference, m.decided_on FROM measure m"
                       " JOIN court_case c ON c.id = m.case_id LEFT JOIN person p ON p.id = m.person_id"
-                      " WHERE m.status = 'refused' AND trim (m.alternative) = '' AND c.stage <> 'closed'",
+                      " WHERE m.status = 'refused' AND trim (m.alternative) = '' AND c.stage <> 'closed'"
+                      " AND (:person = 0 OR m.person_id = :person)",
                    NULL, refused_row, error);
 }
 
@@ -586,6 +621,7 @@ child_sql (void)
                           " LEFT JOIN hearing nh ON nh.id = (SELECT h2.id FROM hearing h2 WHERE h2.case_id = c.id"
                           " AND h2.starts_at > :now ORDER BY h2.starts_at, h2.id LIMIT 1)"
                           " WHERE p.age_status IN ('presumed-child', 'child') AND p.status = 'active'"
+                          " AND (:person = 0 OR p.id = :person)"
                           " AND cp.role <> 'victim' AND c.stage NOT IN ('verdict', 'closed')"
                           " AND NOT EXISTS (SELECT 1 FROM measure m WHERE m.case_id = c.id"
                           " AND (m.person_id = p.id OR m.person_id IS NULL) AND m.type IN (%s))",
@@ -610,7 +646,7 @@ no_session_row (Rules        *r,
   g_autofree char *when = NULL;
 
   measure_head (r, stmt, "video-link-no-session", &head, &day);
-  when = format_day (&day);
+  when = format_day (r, &day);
   add_finding (r, &head,
                /* Translators: a measure, then the date of the hearing */
                g_strdup_printf (_("“%s” was granted but no video-link session is booked for the hearing on %s"),
@@ -664,7 +700,7 @@ risk_row (Rules        *r,
   g_date_clear (&due, 1);
   if (ws_time_parse_date (column (stmt, 2), &due))
     head.date = &due;
-  when = format_day (&due);
+  when = format_day (r, &due);
   add_finding (r, &head,
                /* Translators: %s is a date */
                g_strdup_printf (_("The risk review was due on %s"), when),
@@ -680,7 +716,8 @@ rule_risk_review_overdue (Rules   *r,
   return each_row (r, "SELECT p.id, p.pseudonym, ra.next_review, ra.level FROM person p"
                       " JOIN risk_assessment ra ON ra.id = (SELECT r2.id FROM risk_assessment r2"
                       " WHERE r2.person_id = p.id ORDER BY r2.assessed_on DESC, r2.id DESC LIMIT 1)"
-                      " WHERE p.status = 'active' AND ra.next_review IS NOT NULL AND ra.next_review < :today",
+                      " WHERE p.status = 'active' AND ra.next_review IS NOT NULL AND ra.next_review < :today"
+                      " AND (:person = 0 OR p.id = :person)",
                    NULL, risk_row, error);
 }
 
@@ -702,7 +739,7 @@ reflection_row (Rules        *r,
     }
   if (left <= (int) r->settings.urgent_days)
     head.severity = WS_FINDING_SEVERITY_URGENT;
-  when = format_day (&last);
+  when = format_day (r, &last);
   add_finding (r, &head,
                /* Translators: %s is the period's last day, %d the days left until it */
                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The reflection period ends on %s (%d day left)",
@@ -723,8 +760,353 @@ rule_reflection_ending (Rules   *r,
                       " JOIN (SELECT person_id, date (starts_on, '+' || (days - 1) || ' days') AS last_day,"
                       " row_number () OVER (PARTITION BY person_id ORDER BY starts_on DESC, id DESC) AS n"
                       " FROM reflection_period) rp ON rp.person_id = p.id AND rp.n = 1"
-                      " WHERE p.status = 'active' AND rp.last_day >= :today AND rp.last_day <= :limit",
+                      " WHERE p.status = 'active' AND rp.last_day >= :today AND rp.last_day <= :limit"
+                      " AND (:person = 0 OR p.id = :person)",
                    limit, reflection_row, error);
+}
+
+#define ACTIVE_PERSON " p.status = 'active' AND (:person = 0 OR p.id = :person)"
+
+static void
+item_row (Rules        *r,
+          sqlite3_stmt *stmt)
+{
+  FindingHead head = { "support-item-overdue", WS_FINDING_SEVERITY_WARNING, sqlite3_column_int64 (stmt, 0),
+                       column (stmt, 1), "support-item", sqlite3_column_int64 (stmt, 2), NULL };
+  GDate due;
+  g_autofree char *when = NULL;
+
+  g_date_clear (&due, 1);
+  if (ws_time_parse_date (column (stmt, 5), &due))
+    head.date = &due;
+  when = format_day (r, &due);
+  add_finding (r, &head,
+               /* Translators: a need or service from the catalogue, then a date */
+               g_strdup_printf (_("“%s” was due on %s"),
+                                _ws_need_translate (column (stmt, 3), column (stmt, 4)), when),
+               _("Follow it up with the provider, or agree a new date with the witness"));
+}
+
+static gboolean
+rule_support_item_overdue (Rules   *r,
+                           GError **error)
+{
+  return each_row (r, "SELECT p.id, p.pseudonym, s.id, s.need_code, COALESCE (n.title, s.need_code), s.due_on"
+                      " FROM support_item s JOIN person p ON p.id = s.person_id"
+                      " LEFT JOIN need n ON n.code = s.need_code"
+                      " WHERE s.status IN ('planned', 'in-progress') AND s.due_on < :today AND" ACTIVE_PERSON,
+                   NULL, item_row, error);
+}
+
+static void
+phase_risk_row (Rules        *r,
+                sqlite3_stmt *stmt)
+{
+  FindingHead head = { "risk-after-phase-change", WS_FINDING_SEVERITY_WARNING, sqlite3_column_int64 (stmt, 0),
+                       column (stmt, 1), "person", sqlite3_column_int64 (stmt, 0), NULL };
+  GDate day;
+  g_autofree char *when = NULL;
+  int phase = 0;
+
+  g_date_clear (&day, 1);
+  if (ws_time_parse_date (column (stmt, 3), &day))
+    head.date = &day;
+  ws_enum_from_nick (WS_TYPE_PHASE, column (stmt, 2), &phase);
+  when = format_day (r, &day);
+  add_finding (r, &head,
+               /* Translators: a phase of the plan, then a date */
+               g_strdup_printf (_("The plan moved to “%s” on %s and the risk has not been assessed since"),
+                                ws_phase_get_label (phase), when),
+               _("Re-assess the risk: it is due at every change of phase"));
+}
+
+/* The latest move of an active plan with no assessment dated on or after
+ * its day. */
+static gboolean
+rule_risk_after_phase_change (Rules   *r,
+                              GError **error)
+{
+  return each_row (r, "SELECT p.id, p.pseudonym, pc.phase, substr (pc.began_at, 1, 10) FROM person p"
+                      " JOIN phase_change pc ON pc.id = (SELECT p2.id FROM phase_change p2 WHERE p2.person_id = p.id"
+                      " ORDER BY p2.began_at DESC, p2.id DESC LIMIT 1)"
+                      " WHERE" ACTIVE_PERSON " AND NOT EXISTS (SELECT 1 FROM risk_assessment ra"
+                      " WHERE ra.person_id = p.id AND ra.assessed_on >= substr (pc.began_at, 1, 10))",
+                   NULL, phase_risk_row, error);
+}
+
+static void
+hearing_risk_row (Rules        *r,
+                  sqlite3_stmt *stmt)
+{
+  FindingHead head = { "risk-before-hearing", hearing_severity (r, column (stmt, 3)), sqlite3_column_int64 (stmt, 0),
+                       column (stmt, 1), "hearing", sqlite3_column_int64 (stmt, 2), NULL };
+  GDate day;
+  g_autofree char *when = NULL;
+
+  day_in_zone (r, column (stmt, 3), column (stmt, 4), &day);
+  head.date = &day;
+  when = format_day (r, &day);
+  add_finding (r, &head,
+               /* Translators: a case reference, then the date of its hearing */
+               g_strdup_printf (_("Case %s has a hearing on %s and the risk has not been assessed in the weeks before it"),
+                                column (stmt, 5), when),
+               _("Re-assess the risk before the hearing"));
+}
+
+/* Witnesses who testify, in hearings within the threshold, with no
+ * assessment dated within as many days before the hearing. */
+static gboolean
+rule_risk_before_hearing (Rules   *r,
+                          GError **error)
+{
+  g_autofree char *limit = after_now (r, r->settings.hearing_risk_days);
+  g_autofree char *sql = g_strdup_printf (
+    "SELECT p.id, p.pseudonym, h.id, h.starts_at, h.zone, c.reference FROM hearing h"
+    " JOIN court_case c ON c.id = h.case_id JOIN case_party cp ON cp.case_id = h.case_id AND cp.role <> 'victim'"
+    " JOIN person p ON p.id = cp.person_id"
+    " WHERE h.starts_at > :now AND h.starts_at <= :limit AND c.stage <> 'closed' AND" ACTIVE_PERSON
+    " AND NOT EXISTS (SELECT 1 FROM risk_assessment ra WHERE ra.person_id = p.id"
+    " AND ra.assessed_on >= date (substr (h.starts_at, 1, 10), '-%u days'))",
+    MIN (r->settings.hearing_risk_days, 36500));
+
+  return each_row (r, sql, limit, hearing_risk_row, error);
+}
+
+static void
+guardian_row (Rules        *r,
+              sqlite3_stmt *stmt)
+{
+  FindingHead head = { "child-no-guardian", WS_FINDING_SEVERITY_URGENT, sqlite3_column_int64 (stmt, 0),
+                       column (stmt, 1), "person", sqlite3_column_int64 (stmt, 0), NULL };
+  gboolean has_guardian;
+  GDate adult_on;
+  GDate since;
+
+  if (!_ws_identity_get_facts (r->db, head.person_id, &has_guardian, &adult_on) || has_guardian)
+    return;
+  if (ws_time_parse_date (column (stmt, 2), &since))
+    head.date = &since;
+  add_finding (r, &head,
+               g_strdup (_("A child, or presumed to be one, with no guardian recorded")),
+               _("Ask for a guardian to be appointed and check they are not involved in the crime"));
+}
+
+/* The guardian is part of identity: the query finds the children and
+ * the identity module answers, from the index built at unlock, whether
+ * each has one. */
+static gboolean
+rule_child_no_guardian (Rules   *r,
+                        GError **error)
+{
+  return each_row (r,
+                   "SELECT p.id, p.pseudonym, p.first_contact_on FROM person p"
+                   " WHERE p.age_status IN ('presumed-child', 'child') AND" ACTIVE_PERSON,
+                   NULL, guardian_row, error);
+}
+
+static void
+age_row (Rules        *r,
+         sqlite3_stmt *stmt)
+{
+  FindingHead head = { "child-no-age-assessment", WS_FINDING_SEVERITY_WARNING, sqlite3_column_int64 (stmt, 0),
+                       column (stmt, 1), "person", sqlite3_column_int64 (stmt, 0), NULL };
+  GDate since;
+
+  if (ws_time_parse_date (column (stmt, 2), &since))
+    head.date = &since;
+  add_finding (r, &head,
+               g_strdup (_("Presumed to be a child and the age has not been assessed")),
+               _("Arrange an age assessment; until then the witness is treated as a child"));
+}
+
+static gboolean
+rule_child_no_age_assessment (Rules   *r,
+                              GError **error)
+{
+  return each_row (r, "SELECT p.id, p.pseudonym, p.first_contact_on FROM person p"
+                      " WHERE p.age_status = 'presumed-child' AND p.age_assessed_on IS NULL AND" ACTIVE_PERSON,
+                   NULL, age_row, error);
+}
+
+static void
+referral_row (Rules        *r,
+              sqlite3_stmt *stmt)
+{
+  FindingHead head = { "referral-without-consent", WS_FINDING_SEVERITY_WARNING, sqlite3_column_int64 (stmt, 0),
+                       column (stmt, 1), "referral", sqlite3_column_int64 (stmt, 2), NULL };
+  GDate on;
+  g_autofree char *when = NULL;
+
+  g_date_clear (&on, 1);
+  if (ws_time_parse_date (column (stmt, 5), &on))
+    head.date = &on;
+  when = format_day (r, &on);
+  add_finding (r, &head,
+               /* Translators: an agency, the purpose of a referral, then a date */
+               g_strdup_printf (_("Referred to %s for “%s” on %s without a valid consent"),
+                                column (stmt, 3), column (stmt, 4), when),
+               _("Ask the witness for consent to this sharing, and record it"));
+}
+
+/* A consent of the referral's person naming the agency and purpose,
+ * valid on the day @day (an SQL expression). */
+#define COVERS(day) \
+  "EXISTS (SELECT 1 FROM consent k WHERE k.person_id = f.person_id" \
+  " AND trim (k.recipient) = a.name COLLATE NOCASE AND trim (k.purpose) = trim (f.purpose) COLLATE NOCASE" \
+  " AND k.given_on <= " day " AND (k.expires_on IS NULL OR k.expires_on >= " day ")" \
+  " AND (k.withdrawn_on IS NULL OR k.withdrawn_on > " day "))"
+
+/* Silent once consent covers the referral, then or now (sought after an
+ * urgent referral). */
+static gboolean
+rule_referral_without_consent (Rules   *r,
+                               GError **error)
+{
+  return each_row (r, "SELECT p.id, p.pseudonym, f.id, a.name, f.purpose, f.referred_on FROM referral f"
+                      " JOIN person p ON p.id = f.person_id JOIN agency a ON a.id = f.agency_id"
+                      " WHERE" ACTIVE_PERSON " AND NOT " COVERS ("f.referred_on") " AND NOT " COVERS (":today"),
+                   NULL, referral_row, error);
+}
+
+static void
+add_working_days (GDate *date,
+                  guint  days)
+{
+  while (days > 0)
+    {
+      GDateWeekday weekday;
+
+      g_date_add_days (date, 1);
+      weekday = g_date_get_weekday (date);
+      if (weekday != G_DATE_SATURDAY && weekday != G_DATE_SUNDAY)
+        days--;
+    }
+}
+
+static void
+outcome_row (Rules        *r,
+             sqlite3_stmt *stmt)
+{
+  FindingHead head = { "outcome-not-told", WS_FINDING_SEVERITY_URGENT, sqlite3_column_int64 (stmt, 0),
+                       column (stmt, 1), "case-party", sqlite3_column_int64 (stmt, 2), NULL };
+  GDate verdict;
+  GDate deadline;
+  g_autofree char *when = NULL;
+
+  if (!ws_time_parse_date (column (stmt, 5), &verdict))
+    return;
+  deadline = verdict;
+  add_working_days (&deadline, MIN (r->settings.outcome_working_days, 3650));
+  if (g_date_compare (&r->today, &deadline) <= 0)
+    return;
+  head.date = &deadline;
+  when = format_day (r, &verdict);
+  add_finding (r, &head,
+               /* Translators: a label such as "Witness A", a case reference, then the verdict's date */
+               g_strdup_printf (_("%s in case %s has not been told the outcome of the verdict of %s"),
+                                column (stmt, 3), column (stmt, 4), when),
+               _("Tell the witness the outcome, the sentence, the release date and the appeal options"));
+}
+
+/* Working days are counted in C; the query only narrows to the untold. */
+static gboolean
+rule_outcome_not_told (Rules   *r,
+                       GError **error)
+{
+  return each_row (r, "SELECT p.id, p.pseudonym, cp.id, cp.label, c.reference, v.given_on FROM case_party cp"
+                      " JOIN verdict v ON v.case_id = cp.case_id JOIN court_case c ON c.id = cp.case_id"
+                      " JOIN person p ON p.id = cp.person_id"
+                      " WHERE cp.outcome_told_on IS NULL AND v.given_on < :today AND" ACTIVE_PERSON,
+                   NULL, outcome_row, error);
+}
+
+static void
+adult_row (Rules        *r,
+           sqlite3_stmt *stmt)
+{
+  FindingHead head = { "turns-18-before-trial", WS_FINDING_SEVERITY_WARNING, sqlite3_column_int64 (stmt, 0),
+                       column (stmt, 1), "hearing", sqlite3_column_int64 (stmt, 2), NULL };
+  gboolean has_guardian;
+  GDate adult_on;
+  GDate trial_day;
+  GDate day;
+  g_autofree char *trial_ymd = g_strndup (column (stmt, 3), 10);
+  g_autofree char *when = NULL;
+
+  if (!_ws_identity_get_facts (r->db, head.person_id, &has_guardian, &adult_on) ||
+      !g_date_valid (&adult_on) || !ws_time_parse_date (trial_ymd, &trial_day))
+    return;
+  /* Of age after today and on or before the (UTC) day of the trial. */
+  if (g_date_compare (&adult_on, &r->today) <= 0 || g_date_compare (&adult_on, &trial_day) > 0)
+    return;
+  day_in_zone (r, column (stmt, 3), column (stmt, 4), &day);
+  head.date = &day;
+  when = format_day (r, &day);
+  /* The birthday itself is never shown: it would give away the date of birth. */
+  add_finding (r, &head,
+               /* Translators: a case reference, then the date of the trial */
+               g_strdup_printf (_("Turns 18 before the trial in case %s on %s"), column (stmt, 5), when),
+               _("Check which child measures and aids still apply at the trial, and plan with the witness"));
+}
+
+/* The next trial hearing of each case a child testifies in, against the
+ * day they come of age, which the identity module answers without
+ * giving out the date of birth. */
+static gboolean
+rule_turns_18_before_trial (Rules   *r,
+                            GError **error)
+{
+  return each_row (r,
+    "SELECT p.id, p.pseudonym, h.id, h.starts_at, h.zone, c.reference FROM person p"
+    " JOIN case_party cp ON cp.person_id = p.id AND cp.role <> 'victim'"
+    " JOIN court_case c ON c.id = cp.case_id AND c.stage NOT IN ('verdict', 'closed')"
+    " JOIN hearing h ON h.id = (SELECT h2.id FROM hearing h2 WHERE h2.case_id = cp.case_id AND h2.kind = 'trial'"
+    " AND h2.starts_at > :now ORDER BY h2.starts_at, h2.id LIMIT 1)"
+    " WHERE p.age_status IN ('presumed-child', 'child') AND" ACTIVE_PERSON,
+    NULL, adult_row, error);
+}
+
+static void
+consent_row (Rules        *r,
+             sqlite3_stmt *stmt)
+{
+  FindingHead head = { "consent-expiring", WS_FINDING_SEVERITY_INFO, sqlite3_column_int64 (stmt, 0),
+                       column (stmt, 1), "consent", sqlite3_column_int64 (stmt, 2), NULL };
+  GDate last;
+  g_autofree char *when = NULL;
+
+  g_date_clear (&last, 1);
+  if (ws_time_parse_date (column (stmt, 5), &last))
+    {
+      head.date = &last;
+      if (g_date_days_between (&r->today, &last) <= (int) r->settings.urgent_days)
+        head.severity = WS_FINDING_SEVERITY_WARNING;
+    }
+  when = format_day (r, &last);
+  add_finding (r, &head,
+               /* Translators: who may receive details, what for, then a date */
+               g_strdup_printf (_("Consent to share with %s for “%s” expires on %s"),
+                                column (stmt, 3), column (stmt, 4), when),
+               _("Ask the witness whether they want to renew it, and record the answer"));
+}
+
+/* Silent when a later consent for the same recipient and purpose takes
+ * over. */
+static gboolean
+rule_consent_expiring (Rules   *r,
+                       GError **error)
+{
+  g_autofree char *limit = after_today (r, r->settings.consent_days);
+
+  return each_row (r, "SELECT p.id, p.pseudonym, k.id, k.recipient, k.purpose, k.expires_on FROM consent k"
+                      " JOIN person p ON p.id = k.person_id"
+                      " WHERE k.withdrawn_on IS NULL AND k.expires_on >= :today AND k.expires_on <= :limit AND"
+                      ACTIVE_PERSON
+                      " AND NOT EXISTS (SELECT 1 FROM consent k2 WHERE k2.person_id = k.person_id AND k2.id <> k.id"
+                      " AND trim (k2.recipient) = trim (k.recipient) COLLATE NOCASE"
+                      " AND trim (k2.purpose) = trim (k.purpose) COLLATE NOCASE AND k2.withdrawn_on IS NULL"
+                      " AND (k2.expires_on IS NULL OR k2.expires_on > k.expires_on))",
+                   limit, consent_row, error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -733,20 +1115,43 @@ rule_reflection_ending (Rules   *r,
 typedef gboolean (*RuleFunc) (Rules   *r,
                               GError **error);
 
+/* Each rule reads what its permission allows: a prosecutor sees the
+ * findings about measures, risk and proceedings, not those that would
+ * tell them about a witness's services, consent or shelter. */
 typedef struct {
-  const char *id;
-  const char *title;
-  RuleFunc    run;
+  const char   *id;
+  const char   *title;
+  RuleFunc      run;
+  WsPermission  needs;
 } Rule;
 
 static const Rule rules[] = {
-  { "measure-undecided", N_("Measure undecided close to its hearing"), rule_measure_undecided },
-  { "measure-not-arranged", N_("Measure granted but not arranged close to its hearing"), rule_measure_not_arranged },
-  { "refused-no-alternative", N_("Measure refused with no alternative considered"), rule_refused_no_alternative },
-  { "child-no-testimonial-aid", N_("Child witness with no testimonial aid considered"), rule_child_no_testimonial_aid },
-  { "video-link-no-session", N_("Video link granted with no session booked"), rule_video_link_no_session },
-  { "risk-review-overdue", N_("Risk review overdue"), rule_risk_review_overdue },
-  { "reflection-ending", N_("Reflection period ending soon"), rule_reflection_ending },
+  { "measure-undecided", N_("Measure undecided close to its hearing"), rule_measure_undecided,
+    WS_PERMISSION_READ_MEASURES },
+  { "measure-not-arranged", N_("Measure granted but not arranged close to its hearing"), rule_measure_not_arranged,
+    WS_PERMISSION_READ_MEASURES },
+  { "refused-no-alternative", N_("Measure refused with no alternative considered"), rule_refused_no_alternative,
+    WS_PERMISSION_READ_MEASURES },
+  { "child-no-testimonial-aid", N_("Child witness with no testimonial aid considered"), rule_child_no_testimonial_aid,
+    WS_PERMISSION_READ_MEASURES },
+  { "video-link-no-session", N_("Video link granted with no session booked"), rule_video_link_no_session,
+    WS_PERMISSION_READ_MEASURES },
+  { "risk-review-overdue", N_("Risk review overdue"), rule_risk_review_overdue, WS_PERMISSION_READ_RISK },
+  { "reflection-ending", N_("Reflection period ending soon"), rule_reflection_ending, WS_PERMISSION_READ_PLAN },
+  { "support-item-overdue", N_("Need or service overdue"), rule_support_item_overdue, WS_PERMISSION_READ_PLAN },
+  { "risk-after-phase-change", N_("Phase changed with no risk assessment since"), rule_risk_after_phase_change,
+    WS_PERMISSION_READ_RISK },
+  { "risk-before-hearing", N_("Hearing close with no recent risk assessment"), rule_risk_before_hearing,
+    WS_PERMISSION_READ_RISK },
+  { "child-no-guardian", N_("Child with no guardian"), rule_child_no_guardian, WS_PERMISSION_READ_IDENTITY },
+  { "child-no-age-assessment", N_("Presumed child with no age assessment"), rule_child_no_age_assessment,
+    WS_PERMISSION_READ_PERSONS },
+  { "referral-without-consent", N_("Referral without valid consent"), rule_referral_without_consent,
+    WS_PERMISSION_READ_PLAN },
+  { "outcome-not-told", N_("Verdict not told to the witness"), rule_outcome_not_told, WS_PERMISSION_READ_PLAN },
+  { "turns-18-before-trial", N_("Witness turning 18 before the trial"), rule_turns_18_before_trial,
+    WS_PERMISSION_READ_IDENTITY },
+  { "consent-expiring", N_("Consent expiring soon"), rule_consent_expiring, WS_PERMISSION_READ_PLAN },
 };
 
 /**
@@ -789,6 +1194,9 @@ ws_rules_settings_init (WsRulesSettings *settings)
   settings->session_days = 21;
   settings->reflection_days = 7;
   settings->zone = NULL;
+  settings->hearing_risk_days = 14;
+  settings->outcome_working_days = 2;
+  settings->consent_days = 14;
 }
 
 /* Most pressing first, then soonest; findings without a date after
@@ -837,6 +1245,7 @@ rules_init (Rules                 *r,
   r->urgent_limit = after_now (r, settings->urgent_days);
   r->zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_time_zone_unref);
   r->findings = g_ptr_array_new_with_free_func (g_object_unref);
+  r->days = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
 }
 
 static void
@@ -848,34 +1257,20 @@ rules_clear (Rules *r)
   g_clear_pointer (&r->urgent_limit, g_free);
   g_clear_pointer (&r->zones, g_hash_table_unref);
   g_clear_pointer (&r->findings, g_ptr_array_unref);
+  g_clear_pointer (&r->days, g_hash_table_unref);
 }
 
-/**
- * ws_rules_evaluate:
- * @now: the instant to evaluate at; rules never read the wall clock
- * @settings: (nullable): thresholds, or %NULL for the defaults
- *
- * Evaluates every rule against the database.
- *
- * Returns: (transfer container) (element-type WsFinding): the findings,
- *   most severe first, then by date; %NULL with @error set on failure
- */
-GPtrArray *
-ws_rules_evaluate (WsDatabase             *db,
-                   GDateTime              *now,
-                   const WsRulesSettings  *settings,
-                   GError                **error)
+static GPtrArray *
+evaluate (WsDatabase             *db,
+          gint64                  person_id,
+          GDateTime              *now,
+          const WsRulesSettings  *settings,
+          GError                **error)
 {
   WsRulesSettings defaults;
   Rules r = { 0 };
   GPtrArray *findings = NULL;
   gboolean ok = TRUE;
-
-  g_return_val_if_fail (WS_IS_DATABASE (db), NULL);
-  g_return_val_if_fail (now != NULL, NULL);
-
-  if (!_ws_database_require (db, WS_PERMISSION_READ_ATTENTION, error))
-    return NULL;
 
   if (settings == NULL)
     {
@@ -883,6 +1278,7 @@ ws_rules_evaluate (WsDatabase             *db,
       settings = &defaults;
     }
   rules_init (&r, db, now, settings);
+  r.person_id = person_id;
 
   /* One lock for the run, so every rule sees the same records. */
   _ws_database_lock (db);
@@ -891,6 +1287,8 @@ ws_rules_evaluate (WsDatabase             *db,
       gint64 start = g_get_monotonic_time ();
       guint before = r.findings->len;
 
+      if (!ws_database_may (db, rules[i].needs))
+        continue;
       ok = rules[i].run (&r, error);
       g_debug ("%s: %u findings in %.1f ms", rules[i].id, r.findings->len - before,
                (g_get_monotonic_time () - start) / 1000.0);
@@ -904,6 +1302,54 @@ ws_rules_evaluate (WsDatabase             *db,
     }
   rules_clear (&r);
   return findings;
+}
+
+/**
+ * ws_rules_evaluate:
+ * @now: the instant to evaluate at; rules never read the wall clock
+ * @settings: (nullable): thresholds, or %NULL for the defaults
+ *
+ * Evaluates every rule the current role may see against the database.
+ *
+ * Returns: (transfer container) (element-type WsFinding): the findings,
+ *   most severe first, then by date; %NULL with @error set on failure
+ */
+GPtrArray *
+ws_rules_evaluate (WsDatabase             *db,
+                   GDateTime              *now,
+                   const WsRulesSettings  *settings,
+                   GError                **error)
+{
+  g_return_val_if_fail (WS_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  if (!_ws_database_require (db, WS_PERMISSION_READ_ATTENTION, error))
+    return NULL;
+  return evaluate (db, 0, now, settings, error);
+}
+
+/**
+ * ws_rules_evaluate_person:
+ * @person_id: the witness
+ *
+ * Like ws_rules_evaluate(), for one witness's findings only.
+ *
+ * Returns: (transfer container) (element-type WsFinding): the findings
+ */
+GPtrArray *
+ws_rules_evaluate_person (WsDatabase             *db,
+                          gint64                  person_id,
+                          GDateTime              *now,
+                          const WsRulesSettings  *settings,
+                          GError                **error)
+{
+  g_return_val_if_fail (WS_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (person_id > 0, NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  if (!_ws_database_require (db, WS_PERMISSION_READ_ATTENTION, error))
+    return NULL;
+  return evaluate (db, person_id, now, settings, error);
 }
 
 typedef struct {

@@ -40,6 +40,9 @@ typedef struct {
   guint       session_days;      /* video link granted, no session, hearing this close (21) */
   guint       reflection_days;   /* reflection period ending this soon (7) */
   const char *zone;              /* IANA zone "today" is counted in; NULL = local */
+  guint       hearing_risk_days; /* hearing this close with no risk assessment in as many days before it (14) */
+  guint       outcome_working_days; /* verdict not told to the witness after this many working days (2) */
+  guint       consent_days;      /* consent expiring this soon with nothing to follow it (14) */
 } WsRulesSettings;
 
 void        ws_rules_settings_init   (WsRulesSettings        *settings);
@@ -57,6 +60,13 @@ void        ws_rules_evaluate_async  (WsDatabase             *db,
                                       gpointer                user_data);
 GPtrArray  *ws_rules_evaluate_finish (WsDatabase             *db,
                                       GAsyncResult           *result,
+                                      GError                **error);
+/* The findings about one witness only (a witness page), without reading
+ * the rest of the unit. */
+GPtrArray  *ws_rules_evaluate_person (WsDatabase             *db,
+                                      gint64                  person_id,
+                                      GDateTime              *now,
+                                      const WsRulesSettings  *settings,
                                       GError                **error);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "ws-enums.h"
 #include "ws-identity-private.h"
 #include "ws-person-private.h"
+#include "ws-plan-private.h"
 #include "ws-store.h"
 #include "ws-text.h"
 #include "ws-time.h"
@@ -432,6 +433,9 @@ fail_with_problems (GPtrArray  *problems,
  *
  * Creates @person (its id is set) or updates it, with its languages and
  * identity, in one transaction. Nothing is written if anything is wrong.
+ * A new person's support plan starts with them (timeline and opening
+ * checklists); a child gets the child track; a phase changed here is
+ * recorded in the timeline as a move would be.
  */
 gboolean
 ws_database_save_person (WsDatabase  *db,
@@ -462,7 +466,8 @@ ws_database_save_person (WsDatabase  *db,
       !write_languages (db, person, error) ||
       (identity != NULL && !_ws_identity_write (db, ws_person_get_id (person), identity, error)) ||
       !_ws_database_record_change (db, "person", ws_person_get_id (person),
-                                   old_id == 0 ? "created" : "edited", error))
+                                   old_id == 0 ? "created" : "edited", error) ||
+      !_ws_plan_sync_person (db, ws_person_get_id (person), old_id == 0, error))
     {
       _ws_database_rollback (db);
       _ws_person_set_id (person, old_id);

@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "ws-rules.h"
 #include "ws-test-util.h"
 
 /* The command line as a script or a newcomer uses it: every failure is
@@ -360,6 +361,89 @@ test_backup_restore (WsTestPathFixture *f,
   g_assert_nonnull (strstr (restored.out, "Restored"));
 }
 
+/* --attention with no display at all, as on a server. */
+static void
+run_headless (Run        *run,
+              const char *database_option)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("WS_PROGRAM"), database_option,
+                                         "--attention", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_exit_status (process);
+}
+
+static int
+severity_rank (const char *nick)
+{
+  if (g_str_equal (nick, "urgent"))
+    return 2;
+  if (g_str_equal (nick, "warning"))
+    return 1;
+  g_assert_cmpstr (nick, ==, "info");
+  return 0;
+}
+
+static void
+test_attention (WsTestPathFixture *f,
+                gconstpointer      data)
+{
+  g_autofree char *db_option = option ("database", f->path);
+  g_autofree char *missing = path_in (f, "missing.db");
+  g_autofree char *missing_option = option ("database", missing);
+  g_auto(GStrv) rules = ws_rules_list ();
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GHashTable) rules_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(Run) run = { 0 };
+  g_auto(Run) nowhere = { 0 };
+  WsDatabase *db;
+  int last_rank = 2;
+  guint n = 0;
+
+  make_demo (f);
+  run_headless (&run, db_option);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_str_has_suffix (run.out, "\n"));
+
+  db = ws_test_open_db (f->path);
+  lines = g_strsplit (run.out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++, n++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+      g_autofree char *sql = NULL;
+      int rank;
+
+      g_assert_cmpuint (g_strv_length (fields), ==, 4);
+      rank = severity_rank (fields[0]);
+      g_assert_cmpint (rank, <=, last_rank);
+      last_rank = rank;
+      /* Every pseudonym is a witness of the unit; every rule a known one. */
+      sql = g_strdup_printf ("SELECT count(*) FROM person WHERE pseudonym = '%s'", fields[1]);
+      g_assert_cmpint (ws_test_query_int (db, sql), ==, 1);
+      g_assert_true (g_strv_contains ((const char * const *) rules, fields[2]));
+      g_assert_cmpuint (strlen (fields[3]), >, 0);
+      g_hash_table_add (rules_seen, g_strdup (fields[2]));
+    }
+  g_object_unref (db);
+  /* The demonstration unit has a mix of findings to show. */
+  g_assert_cmpuint (n, >=, 10);
+  g_assert_cmpuint (g_hash_table_size (rules_seen), >=, 6);
+
+  run_headless (&nowhere, missing_option);
+  assert_fails (&nowhere, "There is no database");
+  g_assert_cmpstr (nowhere.out, ==, "");
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -376,6 +460,8 @@ main (int   argc,
               ws_test_path_fixture_set_up, test_refused_combinations, ws_test_path_fixture_tear_down);
   g_test_add ("/ws/cli/summary-pdf", WsTestPathFixture, NULL,
               ws_test_path_fixture_set_up, test_summary_pdf, ws_test_path_fixture_tear_down);
+  g_test_add ("/ws/cli/attention", WsTestPathFixture, NULL,
+              ws_test_path_fixture_set_up, test_attention, ws_test_path_fixture_tear_down);
 
   g_test_add ("/ws/cli/profiles", WsTestPathFixture, NULL,
               ws_test_path_fixture_set_up, test_profiles, ws_test_path_fixture_tear_down);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ws-database-private.h"
+#include "ws-identity.h"
 #include "ws-rules.h"
 #include "ws-store.h"
 #include "ws-test-util.h"
@@ -87,6 +88,9 @@ fixture_set_up (Fixture       *fixture,
   fixture->case_id = ws_case_get_id (court_case);
   fixture->person_id = ws_test_add_person_aged (fixture->base.db, "Rosa", WS_AGE_STATUS_ADULT);
   link_party (fixture, fixture->person_id, WS_PARTY_ROLE_VICTIM_WITNESS, "Witness A");
+  /* Saving a person starts their timeline at the process clock, years
+   * after NOW; the phase rules' own tests set their timelines. */
+  ws_test_exec (fixture->base.db, "DELETE FROM phase_change");
 }
 
 static void
@@ -419,6 +423,364 @@ test_reflection_ending (Fixture       *fixture,
                    "The reflection period ends on 10 Jun 2024 (7 days left)");
 }
 
+/* ------------------------------------------------------------------ */
+/* Support plans                                                       */
+
+static gint64
+add_item (Fixture    *fixture,
+          gint64      person,
+          const char *due_on,
+          const char *status)
+{
+  ws_test_exec (fixture->base.db, "INSERT INTO support_item (person_id, need_code, phase, due_on, status)"
+                                  " VALUES (%lld, 'health.counselling', 'initial', %Q, %Q)",
+                (long long) person, due_on, status);
+  return ws_test_last_id (fixture->base.db, "support_item");
+}
+
+static void
+test_item_overdue (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gint64 closed = ws_test_add_person_aged (fixture->base.db, "Closed", WS_AGE_STATUS_ADULT);
+  gint64 yesterday = add_item (fixture, fixture->person_id, "2024-06-02", "planned");
+  gint64 going = add_item (fixture, fixture->person_id, "2024-05-01", "in-progress");
+  g_autoptr(GPtrArray) found = NULL;
+  WsFinding *first;
+
+  add_item (fixture, fixture->person_id, "2024-06-03", "planned");   /* due today: not yet late */
+  add_item (fixture, fixture->person_id, "2024-05-01", "done");
+  add_item (fixture, fixture->person_id, "2024-05-01", "cancelled");
+  add_item (fixture, fixture->person_id, NULL, "planned");
+  add_item (fixture, closed, "2024-05-01", "planned");
+  ws_test_exec (fixture->base.db, "UPDATE person SET status = 'closed' WHERE id = %lld", (long long) closed);
+  assert_subjects (fixture, "support-item-overdue", yesterday, going, (gint64) 0);
+
+  found = findings_of (fixture, "support-item-overdue");
+  first = g_ptr_array_index (found, 0);
+  g_assert_cmpint (ws_finding_get_subject_id (first), ==, going);
+  g_assert_cmpstr (ws_finding_get_subject_kind (first), ==, "support-item");
+  g_assert_cmpstr (ws_finding_get_message (g_ptr_array_index (found, 1)), ==,
+                   "“Psychological counselling and treatment” was due on 2 Jun 2024");
+}
+
+static void
+add_phase_change (Fixture    *fixture,
+                  gint64      person,
+                  const char *phase,
+                  const char *began_at)
+{
+  ws_test_exec (fixture->base.db, "INSERT INTO phase_change (person_id, phase, began_at, moved_by)"
+                                  " VALUES (%lld, %Q, %Q, 'Olga')", (long long) person, phase, began_at);
+}
+
+static void
+test_risk_after_phase_change (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(WsFinding) finding = NULL;
+
+  add_phase_change (fixture, fixture->person_id, "initial", "2024-03-01T09:00:00Z");
+  add_risk (fixture, fixture->person_id, "2024-03-01", "medium", NULL);
+  assert_subjects (fixture, "risk-after-phase-change", (gint64) 0);
+
+  /* The latest move counts; the day before it does not. */
+  add_phase_change (fixture, fixture->person_id, "investigation", "2024-06-01T10:00:00Z");
+  add_risk (fixture, fixture->person_id, "2024-05-31", "medium", NULL);
+  finding = only_finding (fixture, "risk-after-phase-change");
+  g_assert_cmpint (ws_finding_get_subject_id (finding), ==, fixture->person_id);
+  g_assert_cmpstr (ws_finding_get_subject_kind (finding), ==, "person");
+  g_assert_true (g_str_has_prefix (ws_finding_get_message (finding), "The plan moved to “"));
+  g_assert_nonnull (strstr (ws_finding_get_message (finding), "” on 1 Jun 2024"));
+
+  /* An assessment on the day of the move is one since. */
+  add_risk (fixture, fixture->person_id, "2024-06-01", "high", NULL);
+  assert_subjects (fixture, "risk-after-phase-change", (gint64) 0);
+}
+
+static void
+test_risk_before_hearing (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  gint64 victim = ws_test_add_person_aged (fixture->base.db, "Quiet", WS_AGE_STATUS_ADULT);
+  gint64 edge = add_hearing (fixture, 14 * DAY);   /* 17 June */
+  g_autoptr(WsFinding) finding = NULL;
+
+  add_hearing (fixture, 14 * DAY + 1);
+  link_party (fixture, victim, WS_PARTY_ROLE_VICTIM, "Witness B");
+  add_risk (fixture, fixture->person_id, "2024-05-01", "low", NULL);
+  finding = only_finding (fixture, "risk-before-hearing");
+  g_assert_cmpint (ws_finding_get_subject_id (finding), ==, edge);
+  g_assert_cmpstr (ws_finding_get_subject_kind (finding), ==, "hearing");
+  g_assert_cmpint (ws_finding_get_person_id (finding), ==, fixture->person_id);
+  g_assert_cmpstr (ws_finding_get_message (finding), ==,
+                   "Case T-9 has a hearing on 17 Jun 2024 and the risk has not been assessed in the weeks before it");
+
+  /* Fifteen days before the hearing is too early; fourteen is in time. */
+  add_risk (fixture, fixture->person_id, "2024-06-02", "low", NULL);
+  assert_subjects (fixture, "risk-before-hearing", edge, (gint64) 0);
+  add_risk (fixture, fixture->person_id, "2024-06-03", "low", NULL);
+  assert_subjects (fixture, "risk-before-hearing", (gint64) 0);
+}
+
+static gint64
+add_child (Fixture     *fixture,
+           const char  *pseudonym,
+           WsAgeStatus  age,
+           const char  *born,
+           const char  *guardian)
+{
+  g_autoptr(WsPerson) person = ws_person_new ();
+  g_autoptr(WsIdentity) identity = ws_identity_new ();
+
+  ws_person_set_pseudonym (person, pseudonym);
+  ws_person_set_age_status (person, age);
+  if (age == WS_AGE_STATUS_CHILD)
+    ws_person_set_age_assessed_on (person, "2024-05-01");
+  ws_identity_set_text (identity, WS_IDENTITY_LEGAL_NAME, pseudonym);
+  ws_identity_set_text (identity, WS_IDENTITY_DATE_OF_BIRTH, born);
+  ws_identity_set_text (identity, WS_IDENTITY_GUARDIAN, guardian);
+  ws_test_save_person (fixture->base.db, person, identity);
+  return ws_person_get_id (person);
+}
+
+static void
+test_child_guardian_and_age (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  gint64 guarded = add_child (fixture, "Guarded", WS_AGE_STATUS_CHILD, "2010-01-01", "Anna Guardian");
+  gint64 alone = add_child (fixture, "Alone", WS_AGE_STATUS_CHILD, "2010-01-01", NULL);
+  gint64 presumed = ws_test_add_person_aged (fixture->base.db, "Presumed", WS_AGE_STATUS_PRESUMED_CHILD);
+  g_autoptr(WsFinding) finding = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+
+  add_child (fixture, "Grown", WS_AGE_STATUS_ADULT, "1990-01-01", NULL);
+  add_child (fixture, "Blank", WS_AGE_STATUS_CHILD, "2010-01-01", "   ");
+  g_assert_cmpint (guarded, >, 0);
+  assert_subjects (fixture, "child-no-guardian", alone, presumed,
+                   ws_test_query_int (fixture->base.db, "SELECT id FROM person WHERE pseudonym = 'Blank'"), (gint64) 0);
+  assert_subjects (fixture, "child-no-age-assessment", presumed, (gint64) 0);
+
+  /* The rules answer from the name index built once (one audited bulk
+   * read), never by reading a person's identity out. */
+  g_assert_cmpuint (ws_database_count_audit (fixture->base.db, "identity-read"), ==, 0);
+  g_assert_cmpuint (ws_database_count_audit (fixture->base.db, "identity-read-all"), ==, 0);
+  {
+    guint built = ws_database_count_audit (fixture->base.db, "identity-search-index");
+
+    assert_subjects (fixture, "child-no-guardian", alone, presumed,
+                     ws_test_query_int (fixture->base.db, "SELECT id FROM person WHERE pseudonym = 'Blank'"), (gint64) 0);
+    g_assert_cmpuint (ws_database_count_audit (fixture->base.db, "identity-search-index"), ==, built);
+  }
+  finding = only_finding (fixture, "child-no-age-assessment");
+  g_assert_cmpstr (ws_finding_get_message (finding), ==, "Presumed to be a child and the age has not been assessed");
+
+  ws_test_exec (fixture->base.db, "UPDATE person SET age_status = 'child', age_assessed_on = '2024-06-01'"
+                                  " WHERE id = %lld", (long long) presumed);
+  assert_subjects (fixture, "child-no-age-assessment", (gint64) 0);
+  all = evaluate (fixture, NULL);
+  g_assert_cmpuint (all->len, >, 0);
+}
+
+static gint64
+add_agency (Fixture    *fixture,
+            const char *name)
+{
+  ws_test_exec (fixture->base.db, "INSERT INTO agency (name) VALUES (%Q)", name);
+  return ws_test_last_id (fixture->base.db, "agency");
+}
+
+static gint64
+add_consent (Fixture    *fixture,
+             const char *recipient,
+             const char *purpose,
+             const char *given,
+             const char *expires,
+             const char *withdrawn)
+{
+  ws_test_exec (fixture->base.db, "INSERT INTO consent (person_id, recipient, purpose, given_on, expires_on,"
+                                  " withdrawn_on) VALUES (%lld, %Q, %Q, %Q, %Q, %Q)",
+                (long long) fixture->person_id, recipient, purpose, given, expires, withdrawn);
+  return ws_test_last_id (fixture->base.db, "consent");
+}
+
+static gint64
+add_referral (Fixture    *fixture,
+              gint64      agency,
+              const char *purpose,
+              const char *on,
+              gint64      consent)
+{
+  ws_test_exec (fixture->base.db, "INSERT INTO referral (person_id, agency_id, purpose, referred_on, consent_id,"
+                                  " override) VALUES (%lld, %lld, %Q, %Q, nullif (%lld, 0), 'Urgent')",
+                (long long) fixture->person_id, (long long) agency, purpose, on, (long long) consent);
+  return ws_test_last_id (fixture->base.db, "referral");
+}
+
+static void
+test_referral_without_consent (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  gint64 clinic = add_agency (fixture, "Riverside Health Clinic");
+  gint64 shelter = add_agency (fixture, "Lindenhof Shelter");
+  gint64 lawyers = add_agency (fixture, "Open Door Legal Aid");
+  gint64 urgent = add_referral (fixture, clinic, "Urgent medical care", "2024-05-20", 0);
+  gint64 withdrawn = add_consent (fixture, "Lindenhof Shelter", "Accommodation", "2024-05-01", NULL, "2024-05-25");
+  gint64 lapsed = add_consent (fixture, "Open Door Legal Aid", "Legal advice", "2024-01-01", "2024-04-30", NULL);
+  gint64 stale;
+  g_autoptr(WsFinding) finding = NULL;
+
+  add_referral (fixture, shelter, "Accommodation", "2024-05-10", withdrawn);  /* covered then */
+  stale = add_referral (fixture, lawyers, "Legal advice", "2024-05-02", lapsed);
+  assert_subjects (fixture, "referral-without-consent", urgent, stale, (gint64) 0);
+
+  ws_test_exec (fixture->base.db, "DELETE FROM referral WHERE id = %lld", (long long) stale);
+  finding = only_finding (fixture, "referral-without-consent");
+  g_assert_cmpstr (ws_finding_get_message (finding), ==,
+                   "Referred to Riverside Health Clinic for “Urgent medical care” on 20 May 2024 without a valid consent");
+  g_assert_cmpstr (ws_finding_get_subject_kind (finding), ==, "referral");
+
+  /* Consent sought afterwards, valid today, settles it. */
+  add_consent (fixture, "riverside health clinic", "urgent medical care ", "2024-06-01", NULL, NULL);
+  assert_subjects (fixture, "referral-without-consent", (gint64) 0);
+}
+
+static gint64
+add_verdict (Fixture    *fixture,
+             const char *reference,
+             gint64      person,
+             const char *given_on)
+{
+  g_autoptr(WsCase) court_case = ws_test_add_case (fixture->base.db, reference, "Court");
+  g_autoptr(GError) error = NULL;
+
+  ws_database_link_party (fixture->base.db, ws_case_get_id (court_case), person, WS_PARTY_ROLE_VICTIM_WITNESS,
+                          "Witness A", &error);
+  g_assert_no_error (error);
+  ws_test_exec (fixture->base.db, "INSERT INTO verdict (case_id, given_on, outcome) VALUES (%lld, %Q, 'Convicted')",
+                (long long) ws_case_get_id (court_case), given_on);
+  return ws_test_query_int (fixture->base.db, "SELECT max(id) FROM case_party");
+}
+
+static void
+test_outcome_not_told (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  /* Today is Monday 3 June; two working days after the verdict. */
+  gint64 wednesday = add_verdict (fixture, "V-1", fixture->person_id, "2024-05-29");  /* by Fri 31 May: late */
+  gint64 told;
+  g_autoptr(WsFinding) finding = NULL;
+
+  add_verdict (fixture, "V-2", fixture->person_id, "2024-05-30");  /* Thursday: by Monday, today */
+  add_verdict (fixture, "V-3", fixture->person_id, "2024-05-31");  /* Friday: by Tuesday */
+  told = add_verdict (fixture, "V-4", fixture->person_id, "2024-05-20");
+  ws_test_exec (fixture->base.db, "UPDATE case_party SET outcome_told_on = '2024-05-21' WHERE id = %lld",
+                (long long) told);
+  finding = only_finding (fixture, "outcome-not-told");
+  g_assert_cmpint (ws_finding_get_subject_id (finding), ==, wednesday);
+  g_assert_cmpstr (ws_finding_get_subject_kind (finding), ==, "case-party");
+  g_assert_cmpint (ws_finding_get_severity (finding), ==, WS_FINDING_SEVERITY_URGENT);
+  g_assert_cmpint (g_date_get_day (ws_finding_get_date (finding)), ==, 31);
+  g_assert_cmpstr (ws_finding_get_message (finding), ==,
+                   "Witness A in case V-1 has not been told the outcome of the verdict of 29 May 2024");
+
+  g_clear_object (&finding);
+  ws_test_exec (fixture->base.db, "UPDATE case_party SET outcome_told_on = '2024-06-03' WHERE id = %lld",
+                (long long) wednesday);
+  assert_subjects (fixture, "outcome-not-told", (gint64) 0);
+}
+
+static void
+test_turns_18 (Fixture       *fixture,
+               gconstpointer  data)
+{
+  gint64 trial = add_hearing (fixture, 17 * DAY);  /* 20 June 2024 */
+  gint64 on_the_day = add_child (fixture, "Eve", WS_AGE_STATUS_CHILD, "2006-06-20", "G");
+  gint64 before = add_child (fixture, "Soon", WS_AGE_STATUS_PRESUMED_CHILD, "2006-06-10", "G");
+  gint64 after = add_child (fixture, "Later", WS_AGE_STATUS_CHILD, "2006-06-21", "G");
+  gint64 today = add_child (fixture, "Today", WS_AGE_STATUS_CHILD, "2006-06-03", "G");
+  gint64 victim = add_child (fixture, "Victim", WS_AGE_STATUS_CHILD, "2006-06-10", "G");
+  g_autoptr(GPtrArray) found = NULL;
+
+  link_party (fixture, on_the_day, WS_PARTY_ROLE_VICTIM_WITNESS, "Witness B");
+  link_party (fixture, before, WS_PARTY_ROLE_WITNESS, "Witness C");
+  link_party (fixture, after, WS_PARTY_ROLE_WITNESS, "Witness D");
+  link_party (fixture, today, WS_PARTY_ROLE_WITNESS, "Witness E");
+  link_party (fixture, victim, WS_PARTY_ROLE_VICTIM, "Witness F");
+  found = findings_of (fixture, "turns-18-before-trial");
+  g_assert_cmpuint (found->len, ==, 2);
+  for (guint i = 0; i < found->len; i++)
+    {
+      WsFinding *finding = g_ptr_array_index (found, i);
+
+      g_assert_true (ws_finding_get_person_id (finding) == on_the_day || ws_finding_get_person_id (finding) == before);
+      g_assert_cmpint (ws_finding_get_subject_id (finding), ==, trial);
+      /* The trial's date, never the birthday. */
+      g_assert_cmpstr (ws_finding_get_message (finding), ==, "Turns 18 before the trial in case T-9 on 20 Jun 2024");
+      g_assert_null (strstr (ws_finding_get_message (finding), "2006"));
+    }
+  /* No one's identity was read out for it. */
+  g_assert_cmpuint (ws_database_count_audit (fixture->base.db, "identity-read"), ==, 0);
+  g_assert_cmpuint (ws_database_count_audit (fixture->base.db, "identity-read-all"), ==, 0);
+}
+
+static void
+test_consent_expiring (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  gint64 edge = add_consent (fixture, "Police liaison officer", "Risk assessment", "2024-01-01", "2024-06-17", NULL);
+  gint64 today = add_consent (fixture, "Harbour Counselling Centre", "Counselling", "2024-01-01", "2024-06-03", NULL);
+  g_autoptr(GPtrArray) found = NULL;
+
+  add_consent (fixture, "Lindenhof Shelter", "Accommodation", "2024-01-01", "2024-06-18", NULL);  /* beyond */
+  add_consent (fixture, "Riverside Health Clinic", "Appointments", "2024-01-01", "2024-06-02", NULL); /* gone */
+  add_consent (fixture, "Open Door Legal Aid", "Advice", "2024-01-01", "2024-06-05", "2024-05-01"); /* withdrawn */
+  add_consent (fixture, "Safe Return Partnership", "Return", "2024-01-01", "2024-06-05", NULL);
+  add_consent (fixture, "safe return partnership", "Return ", "2024-06-01", NULL, NULL);          /* renewed */
+  assert_subjects (fixture, "consent-expiring", edge, today, (gint64) 0);
+
+  found = findings_of (fixture, "consent-expiring");
+  g_assert_cmpint (ws_finding_get_subject_id (g_ptr_array_index (found, 0)), ==, today);
+  g_assert_cmpint (ws_finding_get_severity (g_ptr_array_index (found, 0)), ==, WS_FINDING_SEVERITY_WARNING);
+  g_assert_cmpint (ws_finding_get_severity (g_ptr_array_index (found, 1)), ==, WS_FINDING_SEVERITY_INFO);
+  g_assert_cmpstr (ws_finding_get_message (g_ptr_array_index (found, 1)), ==,
+                   "Consent to share with Police liaison officer for “Risk assessment” expires on 17 Jun 2024");
+}
+
+/* What a role sees, and one witness's findings alone. */
+static void
+test_roles_and_person (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  gint64 other = ws_test_add_person_aged (fixture->base.db, "Other", WS_AGE_STATUS_ADULT);
+  g_autoptr(GPtrArray) mine = NULL;
+  g_autoptr(GPtrArray) prosecutor = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ws_test_exec (fixture->base.db, "DELETE FROM phase_change");
+  add_item (fixture, fixture->person_id, "2024-06-01", "planned");
+  add_item (fixture, other, "2024-06-01", "planned");
+  add_risk (fixture, fixture->person_id, "2024-01-01", "high", "2024-05-01");
+  add_risk (fixture, other, "2024-01-01", "high", "2024-05-01");
+
+  mine = ws_rules_evaluate_person (fixture->base.db, fixture->person_id, fixture->now, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mine->len, ==, 2);
+  for (guint i = 0; i < mine->len; i++)
+    g_assert_cmpint (ws_finding_get_person_id (g_ptr_array_index (mine, i)), ==, fixture->person_id);
+
+  /* A prosecutor sees the risk, not the witness's services. */
+  ws_database_set_actor (fixture->base.db, "Petra Prosecutor", WS_ROLE_PROSECUTOR);
+  prosecutor = evaluate (fixture, NULL);
+  g_assert_cmpuint (prosecutor->len, ==, 2);
+  for (guint i = 0; i < prosecutor->len; i++)
+    g_assert_cmpstr (ws_finding_get_rule (g_ptr_array_index (prosecutor, i)), ==, "risk-review-overdue");
+
+  ws_database_set_actor (fixture->base.db, "Ivo Interpreter", WS_ROLE_INTERPRETER);
+  g_assert_null (ws_rules_evaluate (fixture->base.db, fixture->now, NULL, &error));
+  g_assert_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_PERMISSION);
+}
+
 /* Severity first, then date, whatever the rules' order; and the line
  * --attention prints. */
 static void
@@ -434,8 +796,10 @@ test_order_and_line (Fixture       *fixture,
   add_measure (fixture, 0, "screens", "refused");
   add_measure (fixture, add_hearing (fixture, 10 * DAY), "screens", "proposed");
   add_measure (fixture, add_hearing (fixture, DAY), "in-camera", "proposed");
+  /* The two hearings within two weeks of an old assessment add two
+   * findings of their own. */
   all = evaluate (fixture, NULL);
-  g_assert_cmpuint (all->len, ==, 5);
+  g_assert_cmpuint (all->len, ==, 7);
   for (guint i = 1; i < all->len; i++)
     {
       WsFinding *a = g_ptr_array_index (all, i - 1);
@@ -448,7 +812,7 @@ test_order_and_line (Fixture       *fixture,
   line = ws_finding_to_line (g_ptr_array_index (all, 0));
   g_assert_cmpstr (line, ==, "urgent\tRosa\trisk-review-overdue\tThe risk review was due on 1 May 2024");
 
-  g_assert_cmpuint (g_strv_length (ids), ==, 7);
+  g_assert_cmpuint (g_strv_length (ids), ==, 16);
   for (guint i = 0; ids[i] != NULL; i++)
     g_assert_nonnull (ws_rules_get_title (ids[i]));
   g_assert_null (ws_rules_get_title ("no-such-rule"));
@@ -493,6 +857,15 @@ main (int   argc,
   ADD ("video-link-no-session", test_video_link_no_session);
   ADD ("risk-review-overdue", test_risk_review);
   ADD ("reflection-ending", test_reflection_ending);
+  ADD ("support-item-overdue", test_item_overdue);
+  ADD ("risk-after-phase-change", test_risk_after_phase_change);
+  ADD ("risk-before-hearing", test_risk_before_hearing);
+  ADD ("child-guardian-and-age", test_child_guardian_and_age);
+  ADD ("referral-without-consent", test_referral_without_consent);
+  ADD ("outcome-not-told", test_outcome_not_told);
+  ADD ("turns-18-before-trial", test_turns_18);
+  ADD ("consent-expiring", test_consent_expiring);
+  ADD ("roles-and-person", test_roles_and_person);
   ADD ("order-and-line", test_order_and_line);
   ADD ("async", test_async);
 

@@ -120,10 +120,7 @@ add_records (WsDatabase *db,
   ws_database_link_party (db, case_id, id, WS_PARTY_ROLE_VICTIM_WITNESS, "Witness A", &error);
   g_assert_no_error (error);
 
-  ws_test_exec (db, "INSERT OR IGNORE INTO need (code, category, title) VALUES"
-                    " ('health.counselling', 'Health', 'Psychological counselling and treatment'),"
-                    " ('justice.familiarisation', 'Justice process', 'Court familiarisation'),"
-                    " ('legal.counsel', 'Legal and migration', 'Independent legal counsel')");
+  /* The needs come from the shipped catalogue. */
   ws_test_exec (db, "INSERT INTO support_item (person_id, need_code, phase, offered_on, consent, due_on, status, notes) VALUES"
                     " (%lld, 'health.counselling', 'initial', '2025-11-05', 'accepted', '2026-04-10', 'in-progress',"
                     "  'José prefers mornings; call +43 660 347 89 34 or jose.nunez@example.org. Born 21.03.2008.'),"
@@ -494,7 +491,7 @@ test_content (Fixture       *fixture,
   /* Support: open items and those in the period, grouped by phase. */
   assert_contains (text, "## Initial protection\n\nNeed | Status | Consent | Due | Notes\n"
                          "Psychological counselling and treatment | In progress | Accepted | 10 Apr 2026 |");
-  assert_contains (text, "Court familiarisation | Done | Accepted | 10 Mar 2026 |");
+  assert_contains (text, "Court familiarisation visit | Done | Accepted | 10 Mar 2026 |");
   assert_lacks (text, "OLD-ITEM");
 
   /* Measures: the witness's own and the case's, labelled; unknown codes as they are. */
@@ -589,6 +586,9 @@ test_empty_sections (Fixture       *fixture,
   g_autofree char *text = NULL;
   WsSummaryOptions options;
 
+  /* Saving starts the plan's timeline; a plan imported without one shows
+   * the empty section. */
+  ws_test_exec (fixture->db, "DELETE FROM phase_change");
   ws_summary_options_init (&options);
   text = summary_text (fixture->db, wren, &options);
   g_test_message ("%s", text);

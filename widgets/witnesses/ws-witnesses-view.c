@@ -200,3 +200,15 @@ ws_witnesses_view_set_loading (WsWitnessesView *self)
   g_return_if_fail (WS_IS_WITNESSES_VIEW (self));
   ws_browser_set_loading (self->browser, TRUE);
 }
+
+/**
+ * ws_witnesses_view_get_page:
+ *
+ * Returns: (transfer none): the page of the selected witness
+ */
+WsWitnessPage *
+ws_witnesses_view_get_page (WsWitnessesView *self)
+{
+  g_return_val_if_fail (WS_IS_WITNESSES_VIEW (self), NULL);
+  return WS_WITNESS_PAGE (self->page);
+}

@@ -6,6 +6,7 @@
 #include "ws-browser.h"
 #include "ws-database.h"
 #include "ws-person.h"
+#include "ws-witness-page.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,7 @@ void       ws_witnesses_view_reload       (WsWitnessesView *self,
                                            gint64           select_id);
 WsPerson  *ws_witnesses_view_get_selected (WsWitnessesView *self);
 WsBrowser *ws_witnesses_view_get_browser  (WsWitnessesView *self);
+WsWitnessPage *ws_witnesses_view_get_page (WsWitnessesView *self);
 
 void       ws_witnesses_view_set_loading  (WsWitnessesView *self);
 
