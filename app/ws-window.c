@@ -10,14 +10,17 @@
 #include "ws-demo.h"
 #include "ws-exchange.h"
 #include "ws-form.h"
+#include "ws-hearings-view.h"
 #include "ws-link-dialog.h"
 #include "ws-person-editor.h"
+#include "ws-readiness-dialog.h"
 #include "ws-store.h"
 #include "ws-summary-dialog.h"
 #include "ws-window.h"
 #include "ws-witnesses-view.h"
 
-/* The main window: the places a user moves between (Witnesses, Cases),
+/* The main window: the places a user moves between (Witnesses, Cases,
+ * Hearings),
  * the actions that change records, and the toasts that report them.
  * Deletions wait until their "Undo" toast is gone before they reach the
  * database. */
@@ -34,6 +37,7 @@ struct _WsWindow
   GSettings            *settings;
   GtkWidget            *witnesses_view;
   GtkWidget            *cases_view;
+  GtkWidget            *hearings_view;
   GPtrArray            *pending_deletes;
   gint64                select_person;
   gint64                select_case;
@@ -94,6 +98,7 @@ database_changed_cb (WsWindow *self)
   update_actions (self);
   ws_witnesses_view_reload (WS_WITNESSES_VIEW (self->witnesses_view), self->select_person);
   ws_cases_view_reload (WS_CASES_VIEW (self->cases_view), self->select_case);
+  ws_hearings_view_reload (WS_HEARINGS_VIEW (self->hearings_view));
   self->select_person = 0;
   self->select_case = 0;
 }
@@ -115,6 +120,9 @@ update_actions (WsWindow *self)
   gboolean has_case = ws_cases_view_get_selected (WS_CASES_VIEW (self->cases_view)) != NULL;
   const char *place = adw_view_stack_get_visible_child_name (self->stack);
   gboolean on_cases = g_strcmp0 (place, "cases") == 0;
+  gboolean on_hearings = g_strcmp0 (place, "hearings") == 0;
+  gboolean has_hearing = self->hearings_view != NULL &&
+                         ws_hearings_view_get_selected (WS_HEARINGS_VIEW (self->hearings_view)) != NULL;
 
   /* While an import or the demonstration unit is being written, the
    * database is held by that transaction: no other change is offered. */
@@ -130,6 +138,7 @@ update_actions (WsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-witness", has_person);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.link-witness", has_person);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-summary", has_person);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", on_hearings ? has_hearing : has_person);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-case", has_case);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-case", has_case);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.link-case", has_case);
@@ -407,6 +416,36 @@ print_summary_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
+present_readiness (WsWindow *self,
+                   gint64    hearing_id)
+{
+  WsReadinessDialog *dialog = ws_readiness_dialog_new (GTK_WINDOW (self), self->db, hearing_id,
+                                                       g_settings_get_uint (self->settings, "applications-due-days"));
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+print_readiness_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  present_readiness (WS_WINDOW (widget), g_variant_get_int64 (param));
+}
+
+/* Ctrl+P prints what the place shows: a hearing's readiness sheet, or a
+ * witness's summary. */
+static void
+print_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  WsWindow *self = WS_WINDOW (widget);
+  WsHearing *hearing = ws_hearings_view_get_selected (WS_HEARINGS_VIEW (self->hearings_view));
+
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "hearings") != 0)
+    print_summary_action (widget, name, param);
+  else if (hearing != NULL)
+    present_readiness (self, ws_hearing_get_id (hearing));
+}
+
+static void
 unlink_party_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   WsWindow *self = WS_WINDOW (widget);
@@ -423,8 +462,12 @@ static void
 search_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   WsWindow *self = WS_WINDOW (widget);
-  gboolean on_cases = g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "cases") == 0;
+  const char *place = adw_view_stack_get_visible_child_name (self->stack);
+  gboolean on_cases = g_strcmp0 (place, "cases") == 0;
 
+  /* The Hearings place filters by choice, not by typing. */
+  if (g_strcmp0 (place, "hearings") == 0)
+    return;
   ws_browser_focus_search (on_cases ? ws_cases_view_get_browser (WS_CASES_VIEW (self->cases_view))
                                     : ws_witnesses_view_get_browser (WS_WITNESSES_VIEW (self->witnesses_view)));
 }
@@ -586,6 +629,7 @@ ws_window_map (GtkWidget *widget)
       self->loaded = TRUE;
       ws_witnesses_view_set_loading (WS_WITNESSES_VIEW (self->witnesses_view));
       ws_cases_view_set_loading (WS_CASES_VIEW (self->cases_view));
+      ws_hearings_view_set_loading (WS_HEARINGS_VIEW (self->hearings_view));
       g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
                                G_CALLBACK (first_frame_cb), self, 0);
     }
@@ -660,6 +704,8 @@ ws_window_class_init (WsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.link-case", NULL, link_case_action);
   gtk_widget_class_install_action (widget_class, "win.unlink-party", "x", unlink_party_action);
   gtk_widget_class_install_action (widget_class, "win.print-summary", NULL, print_summary_action);
+  gtk_widget_class_install_action (widget_class, "win.print-readiness", "x", print_readiness_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-place", "s", show_place_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
@@ -670,11 +716,12 @@ ws_window_class_init (WsWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.edit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-summary", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-place", "s", "witnesses");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-place", "s", "cases");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-place", "s", "hearings");
 }
 
 static void
@@ -727,6 +774,12 @@ ws_window_new (GtkApplication *application,
              "witnesses", _("Witnesses"), "system-users-symbolic");
   add_place (self, self->cases_view, ws_cases_view_get_browser (WS_CASES_VIEW (self->cases_view)),
              "cases", _("Cases"), "folder-documents-symbolic");
+  self->hearings_view = ws_hearings_view_new (db);
+  adw_view_stack_page_set_icon_name (adw_view_stack_add_titled (self->stack, self->hearings_view, "hearings",
+                                                                _("Hearings")),
+                                     "x-office-calendar-symbolic");
+  g_signal_connect_object (self->hearings_view, "selection-changed", G_CALLBACK (update_actions), self,
+                           G_CONNECT_SWAPPED);
   last_place = g_settings_get_string (self->settings, "last-place");
   ws_window_show_place (self, last_place);
 
