@@ -171,21 +171,24 @@ fill_details (WsHearingPage *self)
 {
   WsHearing *h = self->hearing;
   g_autoptr(GDateTime) court_start = ws_hearing_dup_local_start (h);
+  g_autoptr(GDateTime) local_end = g_date_time_to_local (ws_hearing_get_ends_at (h));
   g_autofree char *starts = format_viewer_time (ws_hearing_get_starts_at (h));
-  g_autofree char *ends = format_viewer_time (ws_hearing_get_ends_at (h));
+  /* Translators: a g_date_time_format() string for the time a hearing ends */
+  g_autofree char *ends = g_date_time_format (local_end, _("%H:%M"));
+  /* Translators: a hearing's start, then its end time */
+  g_autofree char *when = g_strdup_printf (_("%s until %s"), starts, ends);
   /* Translators: a g_date_time_format() string for a hearing's start in the court's zone */
   g_autofree char *court_time = g_date_time_format (court_start, _("%-d %B %Y, %H:%M"));
   g_autofree char *at_court = g_strdup_printf ("%s (%s)", court_time, ws_hearing_get_zone (h));
+  const char *notes = ws_hearing_get_notes (h);
 
-  add_info (self, _("Case"), ws_hearing_get_case_reference (h));
-  add_info (self, _("Court"), ws_hearing_get_court (h));
+  add_info (self, _("When (your time)"), when);
+  add_info (self, _("When (court's time)"), at_court);
   add_info (self, _("Court Room"), ws_hearing_get_court_room (h));
   add_info (self, _("Prosecutor"), ws_hearing_get_prosecutor (h));
-  add_info (self, _("Starts (your time)"), starts);
-  add_info (self, _("Ends (your time)"), ends);
-  add_info (self, _("Starts (court's time)"), at_court);
   add_deadline (self);
-  add_info (self, _("Notes"), ws_hearing_get_notes (h));
+  if (notes != NULL && *notes != '\0')
+    add_info (self, _("Notes"), notes);
 }
 
 static const char *

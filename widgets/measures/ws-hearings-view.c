@@ -76,12 +76,12 @@ describe (WsHearing *hearing)
                           ws_hearing_kind_get_label (ws_hearing_get_kind (hearing)), witnesses);
 }
 
+/* Three lines: when (in the viewer's zone), what, and how ready. */
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               gpointer                  user_data)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *subtitle = gtk_label_new (NULL);
@@ -95,15 +95,14 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (subtitle, "dim-label");
   gtk_widget_add_css_class (subtitle, "caption");
   gtk_widget_add_css_class (badge, "badge");
-  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  gtk_widget_set_hexpand (box, TRUE);
-  gtk_widget_set_margin_top (row, 6);
-  gtk_widget_set_margin_bottom (row, 6);
+  gtk_widget_set_halign (badge, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (badge, 2);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_box_append (GTK_BOX (row), box);
-  gtk_box_append (GTK_BOX (row), badge);
-  gtk_list_item_set_child (list_item, row);
+  gtk_box_append (GTK_BOX (box), badge);
+  gtk_list_item_set_child (list_item, box);
 }
 
 static void
@@ -113,11 +112,10 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 {
   static const char * const styles[] = { "success", "warning", "error", "accent", "dim" };
   WsHearing *hearing = gtk_list_item_get_item (list_item);
-  GtkWidget *row = gtk_list_item_get_child (list_item);
-  GtkWidget *box = gtk_widget_get_first_child (row);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
   GtkWidget *title = gtk_widget_get_first_child (box);
   GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-  GtkWidget *badge = gtk_widget_get_next_sibling (box);
+  GtkWidget *badge = gtk_widget_get_next_sibling (subtitle);
   g_autofree char *when = format_start (hearing);
   g_autofree char *what = describe (hearing);
   const char *style = NULL;
