@@ -11,7 +11,9 @@
 #include "ws-database.h"
 #include "ws-demo.h"
 #include "ws-exchange.h"
+#include "ws-hearing.h"
 #include "ws-page-renderer.h"
+#include "ws-readiness.h"
 #include "ws-store.h"
 #include "ws-summary.h"
 #include "ws-time.h"
@@ -21,9 +23,9 @@
  * line on standard error and a non-zero exit status. */
 
 static const char * const headless_options[] = {
-  "demo", "import", "export", "export-summary", "output", "from", "to", "zone", NULL
+  "demo", "import", "export", "export-summary", "export-readiness", "output", "from", "to", "zone", NULL
 };
-static const char * const summary_only_options[] = { "output", "from", "to", "zone", NULL };
+static const char * const summary_only_options[] = { "from", "to", "zone", NULL };
 
 gboolean
 ws_cli_wants_headless (GVariantDict *options)
@@ -141,6 +143,62 @@ export_summary (WsDatabase    *db,
   return TRUE;
 }
 
+/* The unit's deadline for applications, where the settings schema is
+ * installed; a server without it uses the program's default. */
+static guint
+applications_due_days (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "applications-due-days"))
+    return WS_HEARING_APPLICATIONS_DUE_DAYS;
+  settings = g_settings_new_full (schema, NULL, NULL);
+  return g_settings_get_uint (settings, "applications-due-days");
+}
+
+static gboolean
+export_readiness (WsDatabase    *db,
+                  GVariantDict  *options,
+                  gint64         hearing_id,
+                  GError       **error)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *detail = NULL;
+  g_autoptr(WsHearing) hearing = NULL;
+  g_autoptr(WsDocument) document = NULL;
+
+  if (!lookup_path (options, "output", &output))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--export-readiness needs --output=FILE.pdf"));
+      return FALSE;
+    }
+  hearing = hearing_id > 0 ? ws_database_get_hearing (db, hearing_id, NULL) : NULL;
+  if (hearing == NULL)
+    {
+      g_set_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_NOT_FOUND,
+                   _("There is no hearing with the number %" G_GINT64_FORMAT), hearing_id);
+      return FALSE;
+    }
+
+  document = ws_readiness_sheet_build_with_deadline (db, hearing_id, applications_due_days (), error);
+  if (document == NULL || !ws_page_renderer_export_pdf (document, output, error))
+    return FALSE;
+  /* Translators: what the audit trail records about an exported readiness sheet */
+  detail = g_strdup_printf (_("Readiness sheet, case %s, hearing %" G_GINT64_FORMAT),
+                            ws_hearing_get_case_reference (hearing), hearing_id);
+  if (!ws_database_audit_event (db, "export-readiness-pdf", NULL, detail, error))
+    return FALSE;
+
+  g_print (_("Readiness sheet of hearing %" G_GINT64_FORMAT " (case %s) written to %s\n"), hearing_id,
+           ws_hearing_get_case_reference (hearing), output);
+  return TRUE;
+}
+
 /* A database this run created for an import that failed goes again, so
  * a failed command leaves the disk as it found it. */
 static void
@@ -165,6 +223,19 @@ check_options (GVariantDict  *options,
   gboolean creates = g_variant_dict_contains (options, "demo") || g_variant_dict_contains (options, "import");
   g_autofree char *path = database_path != NULL ? g_strdup (database_path) : ws_database_default_path ();
 
+  if (g_variant_dict_contains (options, "output") && !g_variant_dict_contains (options, "export-summary") &&
+      !g_variant_dict_contains (options, "export-readiness"))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--output goes with --export-summary=PSEUDONYM or --export-readiness=HEARING"));
+      return FALSE;
+    }
+  if (g_variant_dict_contains (options, "export-summary") && g_variant_dict_contains (options, "export-readiness"))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--export-summary and --export-readiness cannot be combined; run one after the other"));
+      return FALSE;
+    }
   if (!g_variant_dict_contains (options, "export-summary"))
     for (guint i = 0; summary_only_options[i] != NULL; i++)
       if (g_variant_dict_contains (options, summary_only_options[i]))
@@ -197,7 +268,7 @@ check_options (GVariantDict  *options,
  * @database_path: (nullable): the database to use, or %NULL for the default
  *
  * Does what the options ask, in a fixed order: fill with demonstration
- * data, import, export, export a summary.
+ * data, import, export, export a summary or a readiness sheet.
  *
  * Returns: the exit status
  */
@@ -211,6 +282,7 @@ ws_cli_run (GVariantDict *options,
   g_autofree char *export_path = NULL;
   g_autofree char *pseudonym = NULL;
   g_autofree char *path = NULL;
+  gint64 hearing_id = 0;
   gboolean existed;
 
   /* Everything that can be checked is checked before anything is written. */
@@ -253,6 +325,12 @@ ws_cli_run (GVariantDict *options,
   if (g_variant_dict_lookup (options, "export-summary", "s", &pseudonym))
     {
       if (!export_summary (db, options, pseudonym, &error))
+        return fail (error);
+    }
+
+  if (g_variant_dict_lookup (options, "export-readiness", "x", &hearing_id))
+    {
+      if (!export_readiness (db, options, hearing_id, &error))
         return fail (error);
     }
 
