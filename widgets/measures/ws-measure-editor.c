@@ -205,7 +205,7 @@ chosen_status (WsMeasureEditor *self)
   guint position = adw_combo_row_get_selected (self->status_row);
 
   if (position >= self->statuses->len)
-    return ws_measure_get_status (self->measure);
+    return self->measure != NULL ? ws_measure_get_status (self->measure) : WS_MEASURE_STATUS_PROPOSED;
   return g_array_index (self->statuses, WsMeasureStatus, position);
 }
 
@@ -215,7 +215,8 @@ update_needs (WsMeasureEditor *self)
   const char *type = selected_type (self);
   g_autofree char *text = NULL;
 
-  if (type == NULL)
+  /* The list of types is filled before there is a measure to show. */
+  if (type == NULL || self->measure == NULL)
     return;
   if (!self->is_new && g_strcmp0 (type, ws_measure_get_measure_type (self->measure)) == 0)
     /* Translators: what arranging a measure needs, then what the records show now */
@@ -408,6 +409,8 @@ status_changed_cb (WsMeasureEditor *self)
   g_autofree char *applied = ws_form_entry_text (self->applied_row);
   g_autofree char *decided = ws_form_entry_text (self->decided_on_row);
 
+  if (self->measure == NULL)
+    return;
   if (status == ws_measure_get_status (self->measure) && !self->is_new)
     return;
   if (status == WS_MEASURE_STATUS_APPLIED_FOR && *applied == '\0')
