@@ -4,6 +4,8 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "ws-case-measures.h"
+#include "ws-cases-view.h"
 #include "ws-demo.h"
 #include "ws-hearing.h"
 #include "ws-hearings-view.h"
@@ -438,6 +440,94 @@ test_readiness_sheet (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gint64
+count_screenings (Fixture *f,
+                  gint64   case_id)
+{
+  g_autoptr(GPtrArray) screenings = ws_database_list_screenings (f->db, 0, case_id, NULL);
+
+  return screenings->len;
+}
+
+/* The case page lists the case's measures and keeps witnesses apart:
+ * added and removed there, refused beside the row when already so. */
+static void
+test_case_page_screening (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkWidget *cases = ws_window_get_place (f->window, "cases");
+  WsBrowser *browser = ws_cases_view_get_browser (WS_CASES_VIEW (cases));
+  g_autoptr(GPtrArray) all = ws_database_list_cases (f->db, NULL, NULL);
+  g_autoptr(GPtrArray) parties = NULL;
+  g_autoptr(GPtrArray) measures = NULL;
+  WsScreeningGroup *screening;
+  WsCaseMeasures *group;
+  WsCase *court_case = NULL;
+  guint witness = G_MAXUINT;
+  gint64 before;
+
+  ws_window_show_place (f->window, "cases");
+  for (guint i = 0; i < all->len && witness == G_MAXUINT; i++)
+    {
+      g_autoptr(GPtrArray) screenings = NULL;
+
+      court_case = g_ptr_array_index (all, i);
+      screenings = ws_database_list_screenings (f->db, 0, ws_case_get_id (court_case), NULL);
+      g_clear_pointer (&parties, g_ptr_array_unref);
+      parties = ws_database_list_parties_of_case (f->db, ws_case_get_id (court_case), NULL);
+      if (screenings->len == 0 && parties->len > 0 && ws_case_get_accused (court_case)[0] != NULL)
+        witness = 0;
+    }
+  g_assert_cmpuint (witness, ==, 0);
+  for (int i = 0; i < 2000 && ws_browser_get_n_shown (browser) < all->len; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  ws_browser_select_id (browser, ws_case_get_id (court_case));
+  spin ();
+  screening = WS_SCREENING_GROUP (find_descendant (cases, WS_TYPE_SCREENING_GROUP));
+  group = WS_CASE_MEASURES (find_descendant (cases, WS_TYPE_CASE_MEASURES));
+  g_assert_nonnull (screening);
+  g_assert_nonnull (group);
+  measures = ws_database_list_measures_of_case (f->db, ws_case_get_id (court_case), NULL);
+  g_assert_cmpuint (ws_case_measures_get_n_measures (group), ==, measures->len);
+
+  before = count_screenings (f, ws_case_get_id (court_case));
+  g_assert_cmpuint (ws_screening_group_get_n_screenings (screening), ==, before);
+  /* Witness 0 kept apart from the first named accused. */
+  g_assert_true (ws_screening_group_add (screening, 0, 1));
+  spin ();
+  g_assert_cmpint (count_screenings (f, ws_case_get_id (court_case)), ==, before + 1);
+  screening = WS_SCREENING_GROUP (find_descendant (cases, WS_TYPE_SCREENING_GROUP));
+  g_assert_cmpuint (ws_screening_group_get_n_screenings (screening), ==, before + 1);
+
+  /* The same again is refused beside the row, nothing written. */
+  g_assert_false (ws_screening_group_add (screening, 0, 1));
+  g_assert_cmpint (count_screenings (f, ws_case_get_id (court_case)), ==, before + 1);
+
+  ws_screening_group_remove (screening, ws_screening_group_get_n_screenings (screening) - 1);
+  spin ();
+  g_assert_cmpint (count_screenings (f, ws_case_get_id (court_case)), ==, before);
+}
+
 static void
 test_empty_state (Fixture       *f,
                   gconstpointer  data)
@@ -470,6 +560,7 @@ main (int   argc,
   ADD ("status-change-updates-readiness", test_status_change_updates_readiness, TRUE);
   ADD ("illegal-transition-refused", test_illegal_transition_refused, TRUE);
   ADD ("readiness-sheet", test_readiness_sheet, TRUE);
+  ADD ("case-page-screening", test_case_page_screening, TRUE);
   ADD ("empty-state", test_empty_state, FALSE);
 #undef ADD
 

@@ -180,6 +180,7 @@ fill_details (WsHearingPage *self)
   /* Translators: a g_date_time_format() string for a hearing's start in the court's zone */
   g_autofree char *court_time = g_date_time_format (court_start, _("%-d %B %Y, %H:%M"));
   g_autofree char *at_court = g_strdup_printf ("%s (%s)", court_time, ws_hearing_get_zone (h));
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, ws_hearing_get_id (h));
   const char *notes = ws_hearing_get_notes (h);
 
   add_info (self, _("When (your time)"), when);
@@ -189,6 +190,8 @@ fill_details (WsHearingPage *self)
   add_deadline (self);
   if (notes != NULL && *notes != '\0')
     add_info (self, _("Notes"), notes);
+  /* The number the command line's --export-readiness takes. */
+  add_info (self, _("Hearing Number"), number);
 }
 
 static const char *

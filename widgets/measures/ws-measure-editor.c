@@ -220,7 +220,7 @@ update_needs (WsMeasureEditor *self)
     return;
   if (!self->is_new && g_strcmp0 (type, ws_measure_get_measure_type (self->measure)) == 0)
     /* Translators: what arranging a measure needs, then what the records show now */
-    text = g_strdup_printf (_("%s — now: %s"), ws_measure_type_get_needs (type),
+    text = g_strdup_printf (_("%s\nNow: %s."), ws_measure_type_get_needs (type),
                             ws_arranged_by_get_label (ws_measure_get_arranged_by (self->measure), type));
   else
     text = g_strdup (ws_measure_type_get_needs (type));
