@@ -406,6 +406,9 @@ ws_screening_group_set_case (WsScreeningGroup *self,
                          ws_form_info_row (_("Whom witnesses must not meet could not be read"), error->message));
       return;
     }
+  /* The row that adds one stays last. */
+  g_object_ref (self->add_row);
+  adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), self->add_row);
   for (guint i = 0; i < screenings->len; i++)
     {
       WsScreening *screening = g_ptr_array_index (screenings, i);
@@ -415,6 +418,8 @@ ws_screening_group_set_case (WsScreeningGroup *self,
       ws_form_group_add (ADW_PREFERENCES_GROUP (self), self->rows,
                          screening_row (self, screening, g_hash_table_lookup (labels, &person), i));
     }
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), self->add_row);
+  g_object_unref (self->add_row);
 }
 
 guint
