@@ -65,6 +65,7 @@ struct _WsCaseMeasures
   /* owned */
   WsDatabase          *db;
   WsCase              *court_case;
+  GtkWidget           *add_button;
   GPtrArray           *rows;
   guint                n_measures;
 };
@@ -91,7 +92,8 @@ measure_row (WsCaseMeasures *self,
 {
   GtkWidget *row = adw_action_row_new ();
   const char *pseudonym = ws_measure_get_pseudonym (measure);
-  const char *who = ws_measure_get_person_id (measure) != 0 && pseudonym != NULL ? pseudonym : _("Every witness");
+  const char *who = self->court_case == NULL ? ws_measure_get_case_reference (measure)
+                    : ws_measure_get_person_id (measure) != 0 && pseudonym != NULL ? pseudonym : _("Every witness");
   const char *scope = ws_measure_get_hearing_id (measure) != 0 ? _("One hearing") : _("Whole proceedings");
   /* Translators: for whom · status · scope, for a measure in the list of a case */
   g_autofree char *subtitle = g_strdup_printf (_("%s · %s · %s"), who,
@@ -144,6 +146,7 @@ ws_case_measures_init (WsCaseMeasures *self)
                                   _("Add a protective measure"), -1);
   g_signal_connect_object (add, "clicked", G_CALLBACK (add_measure_cb), self, G_CONNECT_SWAPPED);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), add);
+  self->add_button = add;
 }
 
 GtkWidget *
@@ -159,6 +162,68 @@ ws_case_measures_new (WsDatabase *db)
 }
 
 /**
+ * ws_case_measures_set_database:
+ *
+ * For a group built from a template, before anything is shown.
+ */
+void
+ws_case_measures_set_database (WsCaseMeasures *self,
+                               WsDatabase     *db)
+{
+  g_return_if_fail (WS_IS_CASE_MEASURES (self));
+  g_return_if_fail (WS_IS_DATABASE (db));
+  g_set_object (&self->db, db);
+}
+
+static void
+show_measures (WsCaseMeasures *self,
+               GPtrArray      *measures,
+               const GError   *error)
+{
+  GtkWidget *row = NULL;
+
+  if (measures == NULL)
+    row = ws_form_info_row (_("The measures could not be read"), error->message);
+  else if (measures->len == 0)
+    row = ws_form_info_row (_("No protective measures yet"), self->court_case != NULL
+                            ? _("Use + to propose one") : _("Propose them from the page of a case or a hearing"));
+  if (row != NULL)
+    ws_form_group_add (ADW_PREFERENCES_GROUP (self), self->rows, row);
+  for (guint i = 0; measures != NULL && i < measures->len; i++)
+    ws_form_group_add (ADW_PREFERENCES_GROUP (self), self->rows, measure_row (self, g_ptr_array_index (measures, i)));
+  self->n_measures = measures != NULL ? measures->len : 0;
+}
+
+/**
+ * ws_case_measures_set_person:
+ * @person_id: the witness whose measures, in every case, to list; 0 for none
+ *
+ * Lists one witness's measures instead of a case's; new ones are
+ * proposed from a case or a hearing, where their scope is clear.
+ */
+void
+ws_case_measures_set_person (WsCaseMeasures *self,
+                             gint64          person_id)
+{
+  g_autoptr(GPtrArray) measures = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (WS_IS_CASE_MEASURES (self));
+
+  g_clear_object (&self->court_case);
+  remove_rows (ADW_PREFERENCES_GROUP (self), self->rows);
+  self->n_measures = 0;
+  gtk_widget_set_visible (self->add_button, FALSE);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),
+                                         _("In every case of the witness. Open one to record the court's decision "
+                                           "or its arrangement."));
+  if (person_id <= 0)
+    return;
+  measures = ws_database_list_measures_of_person (self->db, person_id, &error);
+  show_measures (self, measures, error);
+}
+
+/**
  * ws_case_measures_set_case:
  * @court_case: (nullable): the case whose measures to list
  */
@@ -168,7 +233,6 @@ ws_case_measures_set_case (WsCaseMeasures *self,
 {
   g_autoptr(GPtrArray) measures = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *row;
 
   g_return_if_fail (WS_IS_CASE_MEASURES (self));
 
@@ -178,17 +242,7 @@ ws_case_measures_set_case (WsCaseMeasures *self,
   if (court_case == NULL)
     return;
   measures = ws_database_list_measures_of_case (self->db, ws_case_get_id (court_case), &error);
-  if (measures == NULL)
-    row = ws_form_info_row (_("The measures could not be read"), error->message);
-  else if (measures->len == 0)
-    row = ws_form_info_row (_("No protective measures yet"), _("Use + to propose one"));
-  else
-    row = NULL;
-  if (row != NULL)
-    ws_form_group_add (ADW_PREFERENCES_GROUP (self), self->rows, row);
-  for (guint i = 0; measures != NULL && i < measures->len; i++)
-    ws_form_group_add (ADW_PREFERENCES_GROUP (self), self->rows, measure_row (self, g_ptr_array_index (measures, i)));
-  self->n_measures = measures != NULL ? measures->len : 0;
+  show_measures (self, measures, error);
 }
 
 guint

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "ws-case.h"
+#include "ws-person.h"
 #include "ws-database.h"
 
 G_BEGIN_DECLS
@@ -15,6 +16,10 @@ G_DECLARE_FINAL_TYPE (WsCaseMeasures, ws_case_measures, WS, CASE_MEASURES, AdwPr
 GtkWidget *ws_case_measures_new      (WsDatabase     *db);
 void       ws_case_measures_set_case (WsCaseMeasures *self,
                                       WsCase         *court_case);
+void       ws_case_measures_set_database (WsCaseMeasures *self,
+                                          WsDatabase     *db);
+void       ws_case_measures_set_person (WsCaseMeasures *self,
+                                        gint64          person_id);
 guint      ws_case_measures_get_n_measures (WsCaseMeasures *self);
 
 #define WS_TYPE_SCREENING_GROUP (ws_screening_group_get_type ())

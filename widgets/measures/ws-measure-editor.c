@@ -623,6 +623,7 @@ ws_measure_editor_save (WsMeasureEditor *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(WsMeasure) checked = NULL;
   g_autofree char *note = NULL;
+  GtkWindow *parent;
   WsMeasureStatus status;
   gboolean ok;
 
@@ -655,6 +656,15 @@ ws_measure_editor_save (WsMeasureEditor *self)
       return FALSE;
     }
   g_signal_emit (self, signals[SAVED], 0, self->measure);
+  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  if (parent != NULL)
+    {
+      /* Translators: %s is a protective measure */
+      g_autofree char *message = g_strdup_printf (_("“%s” saved"),
+                                                  ws_measure_type_get_label (ws_measure_get_measure_type (self->measure)));
+
+      gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-toast", "s", message);
+    }
   gtk_window_destroy (GTK_WINDOW (self));
   return TRUE;
 }

@@ -9,6 +9,7 @@
 #include "ws-form.h"
 #include "ws-identity.h"
 #include "ws-store.h"
+#include "ws-case-measures.h"
 #include "ws-witness-page.h"
 
 /* One witness: what the officer needs at a glance, their cases with the
@@ -25,6 +26,7 @@ struct _WsWitnessPage
   AdwPreferencesGroup *support_group;
   AdwPreferencesGroup *language_group;
   AdwPreferencesGroup *cases_group;
+  WsCaseMeasures      *measures_group;
   AdwPreferencesGroup *identity_group;
   GtkButton           *identity_button;
   AdwPreferencesGroup *notes_group;
@@ -205,6 +207,7 @@ ws_witness_page_class_init (WsWitnessPageClass *klass)
   object_class->dispose = ws_witness_page_dispose;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (WS_TYPE_CASE_MEASURES);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/witnesssupport/WitnessSupport/witnesses/ws-witness-page.ui");
   gtk_widget_class_bind_template_child (widget_class, WsWitnessPage, page);
@@ -213,6 +216,7 @@ ws_witness_page_class_init (WsWitnessPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WsWitnessPage, support_group);
   gtk_widget_class_bind_template_child (widget_class, WsWitnessPage, language_group);
   gtk_widget_class_bind_template_child (widget_class, WsWitnessPage, cases_group);
+  gtk_widget_class_bind_template_child (widget_class, WsWitnessPage, measures_group);
   gtk_widget_class_bind_template_child (widget_class, WsWitnessPage, identity_group);
   gtk_widget_class_bind_template_child (widget_class, WsWitnessPage, identity_button);
   gtk_widget_class_bind_template_child (widget_class, WsWitnessPage, notes_group);
@@ -237,6 +241,7 @@ ws_witness_page_new (WsDatabase *db)
 
   self = g_object_new (WS_TYPE_WITNESS_PAGE, NULL);
   self->db = g_object_ref (db);
+  ws_case_measures_set_database (self->measures_group, db);
   return GTK_WIDGET (self);
 }
 
@@ -259,6 +264,7 @@ ws_witness_page_set_person (WsWitnessPage *self,
   g_set_object (&self->person, person);
   ws_form_clear_rows (self->rows);
   hide_identity (self);
+  ws_case_measures_set_person (self->measures_group, person != NULL ? ws_person_get_id (person) : 0);
   if (person == NULL)
     return;
 
