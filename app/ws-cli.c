@@ -168,6 +168,7 @@ export_readiness (WsDatabase    *db,
 {
   g_autofree char *output = NULL;
   g_autofree char *detail = NULL;
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, hearing_id);
   g_autoptr(WsHearing) hearing = NULL;
   g_autoptr(WsDocument) document = NULL;
 
@@ -181,20 +182,21 @@ export_readiness (WsDatabase    *db,
   if (hearing == NULL)
     {
       g_set_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_NOT_FOUND,
-                   _("There is no hearing with the number %" G_GINT64_FORMAT), hearing_id);
+                   /* Translators: %s is the number given to --export-readiness */
+                   _("There is no hearing with the number %s"), number);
       return FALSE;
     }
 
   document = ws_readiness_sheet_build_with_deadline (db, hearing_id, applications_due_days (), error);
   if (document == NULL || !ws_page_renderer_export_pdf (document, output, error))
     return FALSE;
-  /* Translators: what the audit trail records about an exported readiness sheet */
-  detail = g_strdup_printf (_("Readiness sheet, case %s, hearing %" G_GINT64_FORMAT),
-                            ws_hearing_get_case_reference (hearing), hearing_id);
+  /* The audit trail's own words, not translated. */
+  detail = g_strdup_printf ("readiness sheet: case %s, hearing %s", ws_hearing_get_case_reference (hearing), number);
   if (!ws_database_audit_event (db, "export-readiness-pdf", NULL, detail, error))
     return FALSE;
 
-  g_print (_("Readiness sheet of hearing %" G_GINT64_FORMAT " (case %s) written to %s\n"), hearing_id,
+  /* Translators: a hearing's number, its case reference, a file */
+  g_print (_("Readiness sheet of hearing %s (case %s) written to %s\n"), number,
            ws_hearing_get_case_reference (hearing), output);
   return TRUE;
 }

@@ -111,9 +111,9 @@ toast (WsReadinessDialog *self,
 static char *
 audit_detail (WsReadinessDialog *self)
 {
-  /* Translators: what the audit trail records about a printed readiness sheet */
-  return g_strdup_printf (_("Readiness sheet, case %s, hearing %" G_GINT64_FORMAT),
-                          self->case_reference, self->hearing_id);
+  /* The audit trail's own words, as the command line writes them. */
+  return g_strdup_printf ("readiness sheet: case %s, hearing %" G_GINT64_FORMAT, self->case_reference,
+                          self->hearing_id);
 }
 
 static void
