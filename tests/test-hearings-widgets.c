@@ -528,6 +528,41 @@ test_case_page_screening (Fixture       *f,
   g_assert_cmpint (count_screenings (f, ws_case_get_id (court_case)), ==, before);
 }
 
+/* The deadline follows the setting, and is flagged once it has passed. */
+static void
+test_deadline_setting (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("org.witnesssupport.WitnessSupport");
+  g_autoptr(GDateTime) now = ws_time_now ();
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 3);
+  WsHearingsView *view = view_of (f);
+  WsHearingPage *page = ws_hearings_view_get_page (view);
+  WsHearing *chosen = NULL;
+
+  for (guint i = 0; i < ws_hearings_view_get_n_shown (view) && chosen == NULL; i++)
+    {
+      g_autoptr(WsHearing) h = ws_hearings_view_get_shown_item (view, i);
+
+      if (g_date_time_compare (ws_hearing_get_starts_at (h), later) > 0)
+        {
+          ws_hearings_view_select_id (view, ws_hearing_get_id (h));
+          chosen = ws_hearings_view_get_selected (view);
+        }
+    }
+  g_assert_nonnull (chosen);
+
+  g_settings_set_uint (settings, "applications-due-days", 1);
+  spin ();
+  g_assert_false (ws_hearing_page_is_due_passed (page));
+  g_settings_set_uint (settings, "applications-due-days", 180);
+  spin ();
+  g_assert_true (ws_hearing_page_is_due_passed (page));
+  g_settings_reset (settings, "applications-due-days");
+  spin ();
+  g_assert_true (wait_findings (page));
+}
+
 static void
 test_empty_state (Fixture       *f,
                   gconstpointer  data)
@@ -561,6 +596,7 @@ main (int   argc,
   ADD ("illegal-transition-refused", test_illegal_transition_refused, TRUE);
   ADD ("readiness-sheet", test_readiness_sheet, TRUE);
   ADD ("case-page-screening", test_case_page_screening, TRUE);
+  ADD ("deadline-setting", test_deadline_setting, TRUE);
   ADD ("empty-state", test_empty_state, FALSE);
 #undef ADD
 
