@@ -20,8 +20,10 @@
 #include "ws-database.h"
 #include "ws-demo.h"
 #include "ws-exchange.h"
+#include "ws-hearing.h"
 #include "ws-page-renderer.h"
 #include "ws-profile.h"
+#include "ws-readiness.h"
 #include "ws-rules.h"
 #include "ws-store.h"
 #include "ws-summary.h"
@@ -32,7 +34,7 @@
  * line on standard error and a non-zero exit status. */
 
 static const char * const headless_options[] = {
-  "demo", "import", "export", "export-summary", "output", "from", "to", "zone", "attention",
+  "demo", "import", "export", "export-summary", "export-readiness", "output", "from", "to", "zone", "attention",
   "profile", "backup", "restore", "verify-audit", NULL
 };
 /* Options that read or write identity: in a protected database they need
@@ -63,7 +65,7 @@ ws_cli_add_options (GApplication *application)
 {
   g_application_add_main_option_entries (application, security_entries);
 }
-static const char * const summary_only_options[] = { "output", "from", "to", "zone", NULL };
+static const char * const summary_only_options[] = { "from", "to", "zone", NULL };
 
 gboolean
 ws_cli_wants_headless (GVariantDict *options)
@@ -201,6 +203,64 @@ print_attention (WsDatabase  *db,
       g_string_append_printf (out, "%s\n", line);
     }
   g_print ("%s", out->str);
+  return TRUE;
+}
+
+/* The unit's deadline for applications, where the settings schema is
+ * installed; a server without it uses the program's default. */
+static guint
+applications_due_days (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "applications-due-days"))
+    return WS_HEARING_APPLICATIONS_DUE_DAYS;
+  settings = g_settings_new_full (schema, NULL, NULL);
+  return g_settings_get_uint (settings, "applications-due-days");
+}
+
+static gboolean
+export_readiness (WsDatabase    *db,
+                  GVariantDict  *options,
+                  gint64         hearing_id,
+                  GError       **error)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, hearing_id);
+  g_autoptr(WsHearing) hearing = NULL;
+  g_autoptr(WsDocument) document = NULL;
+
+  if (!lookup_path (options, "output", &output))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--export-readiness needs --output=FILE.pdf"));
+      return FALSE;
+    }
+  hearing = hearing_id > 0 ? ws_database_get_hearing (db, hearing_id, NULL) : NULL;
+  if (hearing == NULL)
+    {
+      g_set_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_NOT_FOUND,
+                   /* Translators: %s is the number given to --export-readiness */
+                   _("There is no hearing with the number %s"), number);
+      return FALSE;
+    }
+
+  document = ws_readiness_sheet_build_with_deadline (db, hearing_id, applications_due_days (), error);
+  if (document == NULL || !ws_page_renderer_export_pdf (document, output, error))
+    return FALSE;
+  /* The audit trail's own words, not translated. */
+  detail = g_strdup_printf ("readiness sheet: case %s, hearing %s", ws_hearing_get_case_reference (hearing), number);
+  if (!ws_database_audit_event (db, "export-readiness-pdf", NULL, detail, error))
+    return FALSE;
+
+  /* Translators: a hearing's number, its case reference, a file */
+  g_print (_("Readiness sheet of hearing %s (case %s) written to %s\n"), number,
+           ws_hearing_get_case_reference (hearing), output);
   return TRUE;
 }
 
@@ -367,6 +427,19 @@ check_options (GVariantDict  *options,
                      g_variant_dict_contains (options, "restore");
   g_autofree char *path = database_path != NULL ? g_strdup (database_path) : ws_database_default_path ();
 
+  if (g_variant_dict_contains (options, "output") && !g_variant_dict_contains (options, "export-summary") &&
+      !g_variant_dict_contains (options, "export-readiness"))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--output goes with --export-summary=PSEUDONYM or --export-readiness=HEARING"));
+      return FALSE;
+    }
+  if (g_variant_dict_contains (options, "export-summary") && g_variant_dict_contains (options, "export-readiness"))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--export-summary and --export-readiness cannot be combined; run one after the other"));
+      return FALSE;
+    }
   if (!g_variant_dict_contains (options, "export-summary"))
     for (guint i = 0; summary_only_options[i] != NULL; i++)
       if (g_variant_dict_contains (options, summary_only_options[i]))
@@ -415,7 +488,8 @@ check_options (GVariantDict  *options,
  *
  * Does what the options ask, in a fixed order: restore, fill with
  * demonstration data (and its profiles), import, export, export a
- * summary, back up, list what needs attention, verify the audit trail.
+ * summary or a readiness sheet, back up, list what needs attention,
+ * verify the audit trail.
  *
  * Returns: the exit status
  */
@@ -431,6 +505,7 @@ ws_cli_run (GVariantDict *options,
   g_autoptr(Passphrase) passphrase = NULL;
   g_autofree char *pseudonym = NULL;
   g_autofree char *path = NULL;
+  gint64 hearing_id = 0;
   gboolean existed;
 
   /* Everything that can be checked is checked before anything is written. */
@@ -486,6 +561,12 @@ ws_cli_run (GVariantDict *options,
   if (g_variant_dict_lookup (options, "export-summary", "s", &pseudonym))
     {
       if (!export_summary (db, options, pseudonym, &error))
+        return fail (error);
+    }
+
+  if (g_variant_dict_lookup (options, "export-readiness", "x", &hearing_id))
+    {
+      if (!export_readiness (db, options, hearing_id, &error))
         return fail (error);
     }
 

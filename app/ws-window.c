@@ -14,12 +14,14 @@
 #include "ws-demo.h"
 #include "ws-exchange.h"
 #include "ws-form.h"
+#include "ws-hearings-view.h"
 #include "ws-link-dialog.h"
 #include "ws-login-page.h"
 #include "ws-person-editor.h"
 #include "ws-plan.h"
 #include "ws-preferences-window.h"
 #include "ws-profile.h"
+#include "ws-readiness-dialog.h"
 #include "ws-setup-page.h"
 #include "ws-store.h"
 #include "ws-summary-dialog.h"
@@ -52,6 +54,7 @@ struct _WsWindow
   /* borrowed: places, alive while unlocked */
   GtkWidget            *witnesses_view;
   GtkWidget            *cases_view;
+  GtkWidget            *hearings_view;
   GtkWidget            *attention_view;
   AdwViewStackPage     *attention_page;
 
@@ -84,6 +87,7 @@ typedef struct {
 static const WsPlace places[] = {
   { "witnesses", N_("Witnesses"), "system-users-symbolic",     WS_PERMISSION_READ_PERSONS, ws_witnesses_view_new },
   { "cases",     N_("Cases"),     "folder-documents-symbolic", WS_PERMISSION_READ_CASES,   ws_cases_view_new },
+  { "hearings",  N_("Hearings"),  "x-office-calendar-symbolic", WS_PERMISSION_READ_CASES, ws_hearings_view_new },
   { "attention", N_("Attention"), "dialog-warning-symbolic",   WS_PERMISSION_READ_ATTENTION, ws_attention_view_new },
 };
 
@@ -166,6 +170,8 @@ database_changed_cb (WsWindow *self)
     ws_cases_view_reload (WS_CASES_VIEW (self->cases_view), self->select_case);
   if (self->attention_view != NULL)
     ws_attention_view_reload (WS_ATTENTION_VIEW (self->attention_view));
+  if (self->hearings_view != NULL)
+    ws_hearings_view_reload (WS_HEARINGS_VIEW (self->hearings_view));
   self->select_person = 0;
   self->select_case = 0;
 }
@@ -212,6 +218,9 @@ update_actions (WsWindow *self)
   const char *place = adw_view_stack_get_visible_child_name (self->stack);
   gboolean on_cases = g_strcmp0 (place, "cases") == 0;
   gboolean on_witnesses = g_strcmp0 (place, "witnesses") == 0;
+  gboolean on_hearings = g_strcmp0 (place, "hearings") == 0;
+  gboolean has_hearing = self->hearings_view != NULL &&
+                         ws_hearings_view_get_selected (WS_HEARINGS_VIEW (self->hearings_view)) != NULL;
   /* While an import or the demonstration unit is being written, the
    * database is held by that transaction: no other change is offered. */
   gboolean can_write = !self->busy;
@@ -229,6 +238,8 @@ update_actions (WsWindow *self)
   gtk_widget_action_set_enabled (widget, "win.delete-witness", has_person && edit_persons);
   gtk_widget_action_set_enabled (widget, "win.link-witness", has_person && edit_cases);
   gtk_widget_action_set_enabled (widget, "win.print-summary", has_person && may (self, WS_PERMISSION_PRINT_SUMMARY));
+  gtk_widget_action_set_enabled (widget, "win.print", (on_hearings ? has_hearing : has_person) &&
+                                                      may (self, WS_PERMISSION_PRINT_SUMMARY));
   gtk_widget_action_set_enabled (widget, "win.edit-case", has_case && edit_cases);
   gtk_widget_action_set_enabled (widget, "win.delete-case", has_case && edit_cases);
   gtk_widget_action_set_enabled (widget, "win.link-case", has_case && edit_cases && may (self, WS_PERMISSION_READ_PERSONS));
@@ -512,6 +523,37 @@ print_summary_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
+present_readiness (WsWindow *self,
+                   gint64    hearing_id)
+{
+  WsReadinessDialog *dialog = ws_readiness_dialog_new (GTK_WINDOW (self), self->db, hearing_id,
+                                                       g_settings_get_uint (self->settings, "applications-due-days"));
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+print_readiness_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  present_readiness (WS_WINDOW (widget), g_variant_get_int64 (param));
+}
+
+/* Ctrl+P prints what the place shows: a hearing's readiness sheet, or a
+ * witness's summary. */
+static void
+print_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  WsWindow *self = WS_WINDOW (widget);
+  WsHearing *hearing = self->hearings_view != NULL ?
+                       ws_hearings_view_get_selected (WS_HEARINGS_VIEW (self->hearings_view)) : NULL;
+
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "hearings") != 0)
+    print_summary_action (widget, name, param);
+  else if (hearing != NULL)
+    present_readiness (self, ws_hearing_get_id (hearing));
+}
+
+static void
 unlink_party_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   WsWindow *self = WS_WINDOW (widget);
@@ -530,6 +572,7 @@ search_action (GtkWidget *widget, const char *name, GVariant *param)
   WsWindow *self = WS_WINDOW (widget);
   const char *place = adw_view_stack_get_visible_child_name (self->stack);
 
+  /* Only the lists searched by typing; Hearings filters by choice. */
   if (g_strcmp0 (place, "cases") == 0 && self->cases_view != NULL)
     ws_browser_focus_search (ws_cases_view_get_browser (WS_CASES_VIEW (self->cases_view)));
   else if (g_strcmp0 (place, "witnesses") == 0 && self->witnesses_view != NULL)
@@ -976,6 +1019,7 @@ destroy_places (WsWindow *self)
   g_object_unref (pages);
   self->witnesses_view = NULL;
   self->cases_view = NULL;
+  self->hearings_view = NULL;
   self->attention_view = NULL;
   self->attention_page = NULL;
   for (guint i = 0; i < children->len; i++)
@@ -1040,6 +1084,11 @@ add_place (WsWindow      *self,
       self->cases_view = view;
       browser = ws_cases_view_get_browser (WS_CASES_VIEW (view));
     }
+  else if (WS_IS_HEARINGS_VIEW (view))
+    {
+      self->hearings_view = view;
+      g_signal_connect_object (view, "selection-changed", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+    }
   else if (WS_IS_ATTENTION_VIEW (view))
     add_attention (self, view, page);
   if (browser != NULL)
@@ -1080,6 +1129,8 @@ load_places (WsWindow *self)
     ws_witnesses_view_set_loading (WS_WITNESSES_VIEW (self->witnesses_view));
   if (self->cases_view != NULL)
     ws_cases_view_set_loading (WS_CASES_VIEW (self->cases_view));
+  if (self->hearings_view != NULL)
+    ws_hearings_view_set_loading (WS_HEARINGS_VIEW (self->hearings_view));
   database_changed_cb (self);
 }
 
@@ -1283,6 +1334,8 @@ ws_window_class_init (WsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.link-case", NULL, link_case_action);
   gtk_widget_class_install_action (widget_class, "win.unlink-party", "x", unlink_party_action);
   gtk_widget_class_install_action (widget_class, "win.print-summary", NULL, print_summary_action);
+  gtk_widget_class_install_action (widget_class, "win.print-readiness", "x", print_readiness_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-place", "s", show_place_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
@@ -1299,14 +1352,15 @@ ws_window_class_init (WsWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.edit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-summary", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.lock", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-place", "s", "witnesses");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-place", "s", "cases");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-place", "s", "attention");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-place", "s", "hearings");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "win.show-place", "s", "attention");
 }
 
 static void
@@ -1542,6 +1596,12 @@ ws_window_show_subject (WsWindow   *self,
       ws_window_show_place (self, "witnesses");
       if (!select_in (ws_witnesses_view_get_browser (WS_WITNESSES_VIEW (self->witnesses_view)), id))
         ws_witnesses_view_reload (WS_WITNESSES_VIEW (self->witnesses_view), id);
+      return TRUE;
+    }
+  if (g_str_equal (kind, "hearing") && self->hearings_view != NULL)
+    {
+      ws_window_show_place (self, "hearings");
+      ws_hearings_view_select_id (WS_HEARINGS_VIEW (self->hearings_view), id);
       return TRUE;
     }
   if (g_str_equal (kind, "case") && self->cases_view != NULL)

@@ -10,6 +10,7 @@
 #include "ws-database-private.h"
 #include "ws-demo.h"
 #include "ws-enums.h"
+#include "ws-measure.h"
 #include "ws-plan-private.h"
 #include "ws-profile.h"
 #include "ws-store.h"
@@ -599,8 +600,8 @@ static const char * const queries[N_QUERIES] = {
                             " VALUES (?, ?, ?)",
   [Q_SESSION_HISTORY] = "INSERT INTO session_history (session_id, changed_at, changed_by, change) VALUES (?, ?, ?, ?)",
   [Q_MEASURE] = "INSERT INTO measure (case_id, person_id, hearing_id, type, status, requested_by, applied_on,"
-                " decided_by, decided_on, legal_basis, refusal_reason, defence_position, booking_reference, notes)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " decided_by, decided_on, legal_basis, refusal_reason, defence_position, booking_reference, notes,"
+                " alternative) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
   [Q_MEASURE_HISTORY] = "INSERT INTO measure_history (measure_id, status, changed_at, changed_by, note)"
                         " VALUES (?, ?, ?, ?, ?)",
   [Q_SCREENING] = "INSERT OR IGNORE INTO screening (person_id, case_id, accused_id) VALUES (?, ?, ?)",
@@ -709,6 +710,7 @@ typedef struct {
   GArray       *hearings;    /* HearingPlan */
   GArray       *interpreters;/* InterpreterPlan */
   guint         n_sessions;
+  guint         n_ready_candidates;
 } Demo;
 
 typedef char Day[16];
@@ -3101,11 +3103,62 @@ plan_measure_steps (Demo         *d,
     }
 }
 
+/* How a case's measures stand, so the Hearings place shows hearings in
+ * every state: most as the stage makes likely, some made fully ready. */
+typedef enum {
+  PLAN_AS_STAGE,
+  PLAN_READY,
+  PLAN_READY_WITH_REFUSAL,
+  PLAN_GRANTED,
+} MeasurePlan;
+
 static gboolean
-write_measure (Demo       *d,
-               guint       case_index,
-               guint       person,
-               const char *type)
+all_adults (Demo     *d,
+            CasePlan *c)
+{
+  for (guint j = 0; j < c->parties->len; j++)
+    {
+      Party *party = &g_array_index (c->parties, Party, j);
+
+      if (g_array_index (d->persons, PersonPlan, party->person).age != WS_AGE_STATUS_ADULT)
+        return FALSE;
+    }
+  return c->parties->len > 0;
+}
+
+static gint64 next_hearing (Demo *d, CasePlan *c);
+
+/* The first eligible case is ready, the second ready with one refusal,
+ * the third all granted and waiting to be arranged, then every fourth
+ * in turn; no random draw, so the rest of the
+ * unit stays as the seed makes it. A case with a child keeps the aids
+ * proposed by themselves, so it is never picked. */
+static MeasurePlan
+plan_case_measures (Demo     *d,
+                    CasePlan *c)
+{
+  static const MeasurePlan turns[] = { PLAN_READY, PLAN_READY_WITH_REFUSAL, PLAN_GRANTED };
+  guint n;
+
+  if ((c->stage != WS_CASE_STAGE_TRIAL && c->stage != WS_CASE_STAGE_PRE_TRIAL) ||
+      next_hearing (d, c) == 0 || !all_adults (d, c))
+    return PLAN_AS_STAGE;
+
+  n = d->n_ready_candidates++;
+  if (n < G_N_ELEMENTS (turns))
+    return turns[n];
+  if (n % 4 != 0)
+    return PLAN_AS_STAGE;
+  return turns[(n / 4) % G_N_ELEMENTS (turns)];
+}
+
+static gboolean
+write_measure (Demo        *d,
+               guint        case_index,
+               guint        person,
+               const char  *type,
+               MeasurePlan  plan,
+               gboolean     refuse)
 {
   static const char * const refusals[] = {
     "The court found it unnecessary because the witness testifies by video link.",
@@ -3133,11 +3186,27 @@ write_measure (Demo       *d,
   const char *refusal = PICK (d, refusals);
   const char *position = PICK (d, defence);
   const char *note = PICK (d, notes);
+  const WsMeasureType *entry = ws_measure_type_lookup (type);
+  const char *alternative = "";
   MeasureSteps m;
   gint64 measure;
 
+  if (plan == PLAN_GRANTED)
+    status = "granted";
+  else if (plan != PLAN_AS_STAGE)
+    status = refuse ? "refused" : "arranged";
+  if (refuse)
+    alternative = "Screens in the courtroom and a separate waiting area instead.";
+  /* A ready case has its rooms, screens and links booked at the court. */
+  if ((plan == PLAN_READY || plan == PLAN_READY_WITH_REFUSAL) && !refuse && entry != NULL &&
+      entry->arrangement != WS_ARRANGEMENT_BY_HAND)
+    {
+      booking = g_hash_table_lookup (d->video_refs, &key);
+      if (booking == NULL)
+        booking = "Booked with the court's facilities desk";
+    }
   /* A video link counts as arranged only once a session is booked. */
-  if (g_str_has_prefix (type, "video-link") && g_str_equal (status, "arranged"))
+  else if (g_str_has_prefix (type, "video-link") && g_str_equal (status, "arranged"))
     {
       booking = g_hash_table_lookup (d->video_refs, &key);
       if (booking == NULL)
@@ -3158,9 +3227,9 @@ write_measure (Demo       *d,
       return FALSE;
   }
   plan_measure_steps (d, status, MAX (proposed, 1), &m);
-  if (!run (d, Q_MEASURE, "IIJtttotottttt", c->id, p->id, hearing, type, status, requested_by, m.applied,
+  if (!run (d, Q_MEASURE, "IIJtttotottttttt", c->id, p->id, hearing, type, status, requested_by, m.applied,
             m.decided[0] != '\0' ? "Presiding judge" : "", m.decided, centres[c->centre].legal_basis,
-            g_str_equal (status, "refused") ? refusal : "", position, booking, note))
+            g_str_equal (status, "refused") ? refusal : "", position, booking, note, alternative))
     return FALSE;
   measure = d->last_id;
   for (guint k = 0; k < m.n; k++)
@@ -3192,9 +3261,12 @@ write_measures (Demo *d)
   for (guint i = 0; i < d->cases->len; i++)
     {
       CasePlan *c = &g_array_index (d->cases, CasePlan, i);
+      MeasurePlan plan;
+      gboolean refused = FALSE;
 
       if (c->stage == WS_CASE_STAGE_INVESTIGATION && !chance (d, 0.3))
         continue;
+      plan = plan_case_measures (d, c);
       for (guint j = 0; j < c->parties->len; j++)
         {
           Party *party = &g_array_index (c->parties, Party, j);
@@ -3205,8 +3277,11 @@ write_measures (Demo *d)
           choose_measures (d, p, types);
           for (guint k = 0; k < types->len && k < 4; k++)
             {
-              if (!write_measure (d, i, party->person, g_ptr_array_index (types, k)))
+              gboolean refuse = plan == PLAN_READY_WITH_REFUSAL && !refused;
+
+              if (!write_measure (d, i, party->person, g_ptr_array_index (types, k), plan, refuse))
                 return FALSE;
+              refused |= refuse;
               screened |= g_str_equal (g_ptr_array_index (types, k), "screens");
             }
           if (screened && !write_screening (d, c, p->id))

@@ -26,6 +26,51 @@ ws_hearing_kind_get_label (WsHearingKind kind)
     }
 }
 
+const char *
+ws_hearing_period_get_label (WsHearingPeriod period)
+{
+  switch (period)
+    {
+    case WS_HEARING_PERIOD_NEXT_7_DAYS: return _("Next 7 days");
+    case WS_HEARING_PERIOD_NEXT_30_DAYS: return _("Next 30 days");
+    case WS_HEARING_PERIOD_NEXT_90_DAYS: return _("Next 90 days");
+    case WS_HEARING_PERIOD_UPCOMING: return _("All upcoming");
+    case WS_HEARING_PERIOD_PAST:
+    default: return _("Past");
+    }
+}
+
+/**
+ * ws_hearing_period_get_range:
+ * @now: the instant periods count from
+ * @from: (out) (transfer full) (nullable): hearings starting at or after this
+ * @to: (out) (transfer full) (nullable): hearings starting before this
+ *
+ * The bounds of @period for ws_database_list_hearings(); %NULL where the
+ * period is open. A hearing under way (started, not yet ended) is past.
+ */
+void
+ws_hearing_period_get_range (WsHearingPeriod   period,
+                             GDateTime        *now,
+                             GDateTime       **from,
+                             GDateTime       **to)
+{
+  static const int days[] = { 7, 30, 90 };
+
+  g_return_if_fail (now != NULL && from != NULL && to != NULL);
+
+  *from = NULL;
+  *to = NULL;
+  if (period == WS_HEARING_PERIOD_PAST)
+    {
+      *to = g_date_time_ref (now);
+      return;
+    }
+  *from = g_date_time_ref (now);
+  if ((guint) period < G_N_ELEMENTS (days))
+    *to = g_date_time_add_days (now, days[period]);
+}
+
 /* A count per readiness; a hearing or witness is ready when nothing is
  * undecided and nothing granted is left unarranged. */
 static gboolean
@@ -537,6 +582,7 @@ typedef struct {
   char   *court;
   char   *prosecutor;
   gint64  id;
+  gint64  case_id;
 } Filter;
 
 static void
@@ -584,6 +630,8 @@ filter_where (const Filter *filter)
     g_string_append (where, " AND c.prosecutor = :prosecutor COLLATE NOCASE");
   if (filter->id > 0)
     g_string_append (where, " AND h.id = :id");
+  if (filter->case_id > 0)
+    g_string_append (where, " AND h.case_id = :case_id");
   return g_string_free (where, FALSE);
 }
 
@@ -603,6 +651,7 @@ filter_bind (const Filter *filter,
              sqlite3_stmt *stmt)
 {
   int index = sqlite3_bind_parameter_index (stmt, ":id");
+  int case_index = sqlite3_bind_parameter_index (stmt, ":case_id");
 
   bind_named (stmt, ":from", filter->from);
   bind_named (stmt, ":to", filter->to);
@@ -610,6 +659,8 @@ filter_bind (const Filter *filter,
   bind_named (stmt, ":prosecutor", filter->prosecutor);
   if (index > 0)
     sqlite3_bind_int64 (stmt, index, filter->id);
+  if (case_index > 0)
+    sqlite3_bind_int64 (stmt, case_index, filter->case_id);
 }
 
 static const char *
@@ -961,4 +1012,80 @@ ws_database_list_hearing_witnesses (WsDatabase  *db,
         g_ptr_array_add (witness->screenings, g_object_ref (screening));
     }
   return g_steal_pointer (&witnesses);
+}
+
+/**
+ * ws_database_list_hearings_of_case:
+ *
+ * Returns: (transfer container) (element-type WsHearing): the case's
+ *   hearings, past and future, by start
+ */
+GPtrArray *
+ws_database_list_hearings_of_case (WsDatabase  *db,
+                                   gint64       case_id,
+                                   GError     **error)
+{
+  g_autoptr(Filter) filter = NULL;
+
+  g_return_val_if_fail (WS_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (case_id > 0, NULL);
+
+  filter = filter_new (NULL, NULL, NULL, NULL, 0);
+  filter->case_id = case_id;
+  return query_hearings (db, filter, NULL, error);
+}
+
+/* Distinct non-empty values of one column of the cases that have
+ * hearings, sorted without regard to case. */
+static GStrv
+list_case_values (WsDatabase  *db,
+                  const char  *sql,
+                  GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GStrvBuilder) values = g_strv_builder_new ();
+  int rc = SQLITE_ERROR;
+
+  _ws_database_lock (db);
+  stmt = _ws_database_prepare (db, sql, error);
+  if (stmt != NULL)
+    {
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_strv_builder_add (values, column (stmt, 0));
+      if (rc != SQLITE_DONE)
+        _ws_database_set_error (db, error, _("Reading the courts and prosecutors of hearings"));
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  _ws_database_unlock (db);
+  return rc == SQLITE_DONE ? g_strv_builder_end (values) : NULL;
+}
+
+/**
+ * ws_database_list_hearing_courts:
+ *
+ * Returns: (transfer full): every court that has a hearing, for a filter
+ */
+GStrv
+ws_database_list_hearing_courts (WsDatabase  *db,
+                                 GError     **error)
+{
+  g_return_val_if_fail (WS_IS_DATABASE (db), NULL);
+  return list_case_values (db, "SELECT min (c.court) FROM court_case c WHERE trim (c.court) <> ''"
+                               " AND EXISTS (SELECT 1 FROM hearing h WHERE h.case_id = c.id)"
+                               " GROUP BY c.court COLLATE NOCASE ORDER BY 1 COLLATE NOCASE", error);
+}
+
+/**
+ * ws_database_list_hearing_prosecutors:
+ *
+ * Returns: (transfer full): every prosecutor of a case with a hearing
+ */
+GStrv
+ws_database_list_hearing_prosecutors (WsDatabase  *db,
+                                      GError     **error)
+{
+  g_return_val_if_fail (WS_IS_DATABASE (db), NULL);
+  return list_case_values (db, "SELECT min (c.prosecutor) FROM court_case c WHERE trim (c.prosecutor) <> ''"
+                               " AND EXISTS (SELECT 1 FROM hearing h WHERE h.case_id = c.id)"
+                               " GROUP BY c.prosecutor COLLATE NOCASE ORDER BY 1 COLLATE NOCASE", error);
 }

@@ -23,6 +23,23 @@ typedef enum {
 
 const char *ws_hearing_kind_get_label (WsHearingKind kind);
 
+/* The periods the Hearings place offers, counted from now. */
+typedef enum {
+  WS_HEARING_PERIOD_NEXT_7_DAYS,   /*< nick=next-7-days >*/
+  WS_HEARING_PERIOD_NEXT_30_DAYS,  /*< nick=next-30-days >*/
+  WS_HEARING_PERIOD_NEXT_90_DAYS,  /*< nick=next-90-days >*/
+  WS_HEARING_PERIOD_UPCOMING,      /*< nick=upcoming >*/
+  WS_HEARING_PERIOD_PAST,          /*< nick=past >*/
+} WsHearingPeriod;
+
+#define WS_N_HEARING_PERIODS (WS_HEARING_PERIOD_PAST + 1)
+
+const char *ws_hearing_period_get_label (WsHearingPeriod   period);
+void        ws_hearing_period_get_range (WsHearingPeriod   period,
+                                         GDateTime        *now,
+                                         GDateTime       **from,
+                                         GDateTime       **to);
+
 #define WS_TYPE_HEARING (ws_hearing_get_type ())
 
 G_DECLARE_FINAL_TYPE (WsHearing, ws_hearing, WS, HEARING, GObject)
@@ -83,5 +100,12 @@ WsHearing     *ws_database_get_hearing          (WsDatabase           *db,
 GPtrArray     *ws_database_list_hearing_witnesses (WsDatabase         *db,
                                                    gint64              hearing_id,
                                                    GError            **error);
+GPtrArray     *ws_database_list_hearings_of_case (WsDatabase          *db,
+                                                  gint64               case_id,
+                                                  GError             **error);
+GStrv          ws_database_list_hearing_courts  (WsDatabase           *db,
+                                                 GError              **error);
+GStrv          ws_database_list_hearing_prosecutors (WsDatabase       *db,
+                                                     GError          **error);
 
 G_END_DECLS

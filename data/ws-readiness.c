@@ -83,14 +83,15 @@ start_document (WsDatabase *db,
 
 static void
 add_hearing_fields (WsDocument *doc,
-                    WsHearing  *hearing)
+                    WsHearing  *hearing,
+                    guint       due_days)
 {
   g_autoptr(GDateTime) starts = ws_hearing_dup_local_start (hearing);
   g_autoptr(GDateTime) ends = g_date_time_to_timezone (ws_hearing_get_ends_at (hearing),
                                                        g_date_time_get_timezone (starts));
   g_autofree char *from = format_local (starts);
   g_autofree char *until = format_local (ends);
-  g_autoptr(GDate) due = ws_hearing_dup_applications_due (hearing, WS_HEARING_APPLICATIONS_DUE_DAYS);
+  g_autoptr(GDate) due = ws_hearing_dup_applications_due (hearing, due_days);
   g_autofree char *due_text = format_gdate (due);
   g_autofree char *line = ws_readiness_format_line (ws_hearing_get_count (hearing, WS_READINESS_UNDECIDED),
                                                     ws_hearing_get_count (hearing, WS_READINESS_GRANTED_NOT_ARRANGED));
@@ -210,6 +211,24 @@ ws_readiness_sheet_build (WsDatabase  *db,
                           gint64       hearing_id,
                           GError     **error)
 {
+  return ws_readiness_sheet_build_with_deadline (db, hearing_id, WS_HEARING_APPLICATIONS_DUE_DAYS, error);
+}
+
+/**
+ * ws_readiness_sheet_build_with_deadline:
+ * @applications_due_days: how many days before the hearing applications
+ *   for measures are due, as the unit set it
+ *
+ * As ws_readiness_sheet_build(), with the unit's own deadline.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+WsDocument *
+ws_readiness_sheet_build_with_deadline (WsDatabase  *db,
+                                        gint64       hearing_id,
+                                        guint        applications_due_days,
+                                        GError     **error)
+{
   g_autoptr(WsHearing) hearing = NULL;
   g_autoptr(GPtrArray) witnesses = NULL;
   g_autoptr(WsDocument) doc = NULL;
@@ -227,7 +246,7 @@ ws_readiness_sheet_build (WsDatabase  *db,
     return NULL;
 
   doc = start_document (db, hearing);
-  add_hearing_fields (doc, hearing);
+  add_hearing_fields (doc, hearing, applications_due_days);
   ws_document_add_heading (doc, 1, _("Witnesses and their measures"));
   if (witnesses->len == 0)
     ws_document_add_note (doc, _("No witnesses in this case"));

@@ -444,6 +444,64 @@ test_attention (WsTestPathFixture *f,
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 }
 
+static void
+test_readiness_pdf (WsTestPathFixture *f,
+                    gconstpointer      data)
+{
+  g_autofree char *db = option ("database", f->path);
+  g_autofree char *pdf = path_in (f, "readiness.pdf");
+  g_autofree char *output = option ("output", pdf);
+  g_autofree char *hearing = NULL;
+  g_autofree char *pseudonym = NULL;
+  g_autofree char *reference = NULL;
+  g_autofree char *pseudonym_sql = NULL;
+  g_autofree char *reference_sql = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(WsDatabase) database = NULL;
+  gint64 id;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) no_output = { 0 };
+  g_auto(Run) nothing = { 0 };
+  g_auto(Run) both = { 0 };
+
+  make_demo (f);
+  database = ws_test_open_db (f->path);
+  id = ws_test_query_int (database, "SELECT h.id FROM hearing h WHERE EXISTS (SELECT 1 FROM case_party cp"
+                                    " WHERE cp.case_id = h.case_id) ORDER BY h.starts_at DESC LIMIT 1");
+  pseudonym_sql = g_strdup_printf ("SELECT p.pseudonym FROM hearing h JOIN case_party cp ON cp.case_id = h.case_id"
+                                   " JOIN person p ON p.id = cp.person_id WHERE h.id = %" G_GINT64_FORMAT " LIMIT 1", id);
+  reference_sql = g_strdup_printf ("SELECT c.reference FROM hearing h JOIN court_case c ON c.id = h.case_id"
+                                   " WHERE h.id = %" G_GINT64_FORMAT, id);
+  pseudonym = ws_test_query_text (database, pseudonym_sql);
+  reference = ws_test_query_text (database, reference_sql);
+  g_clear_object (&database);
+  hearing = g_strdup_printf ("--export-readiness=%" G_GINT64_FORMAT, id);
+
+  run_program (&run, db, hearing, output, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, reference));
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  text = ws_test_pdf_text (pdf, "-raw");
+  if (text != NULL)
+    {
+      g_assert_nonnull (strstr (text, "Hearing readiness"));
+      g_assert_nonnull (strstr (text, reference));
+      g_assert_nonnull (strstr (text, pseudonym));
+    }
+  database = ws_test_open_db (f->path);
+  g_assert_cmpuint (ws_database_count_audit (database, "export-readiness-pdf"), ==, 1);
+  g_clear_object (&database);
+
+  g_unlink (pdf);
+  run_program (&no_output, db, hearing, NULL);
+  assert_fails (&no_output, "--export-readiness needs --output");
+  run_program (&nothing, db, "--export-readiness=999999", output, NULL);
+  assert_fails (&nothing, "no hearing with the number 999999");
+  run_program (&both, db, hearing, "--export-summary=Alder", output, NULL);
+  assert_fails (&both, "cannot be combined");
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -458,6 +516,8 @@ main (int   argc,
               ws_test_path_fixture_set_up, test_bad_import_changes_nothing, ws_test_path_fixture_tear_down);
   g_test_add ("/ws/cli/refused-combinations", WsTestPathFixture, NULL,
               ws_test_path_fixture_set_up, test_refused_combinations, ws_test_path_fixture_tear_down);
+  g_test_add ("/ws/cli/readiness-pdf", WsTestPathFixture, NULL,
+              ws_test_path_fixture_set_up, test_readiness_pdf, ws_test_path_fixture_tear_down);
   g_test_add ("/ws/cli/summary-pdf", WsTestPathFixture, NULL,
               ws_test_path_fixture_set_up, test_summary_pdf, ws_test_path_fixture_tear_down);
   g_test_add ("/ws/cli/attention", WsTestPathFixture, NULL,

@@ -7,6 +7,7 @@
 
 #include "ws-database-private.h"
 #include "ws-demo.h"
+#include "ws-hearing.h"
 #include "ws-store.h"
 #include "ws-test-util.h"
 #include "ws-text.h"
@@ -423,6 +424,49 @@ test_async_cancelled (Fixture       *fixture,
   g_assert_cmpint (ws_test_count_rows (fixture->db, "agency"), ==, 0);
 }
 
+/* The Hearings place has something to show in each state: upcoming
+ * hearings ready with nothing refused, ready with a refusal, with
+ * measures undecided, and with granted measures not yet arranged. */
+static void
+test_hearing_states (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = ws_time_now ();
+  g_autoptr(GPtrArray) hearings = NULL;
+  g_autoptr(GError) error = NULL;
+  guint ready = 0, ready_refused = 0, undecided = 0, unarranged = 0;
+
+  fill (fixture->db, WS_DEMO_WITNESSES, GPOINTER_TO_UINT (data));
+  hearings = ws_database_list_hearings (fixture->db, now, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < hearings->len; i++)
+    {
+      WsHearing *h = g_ptr_array_index (hearings, i);
+      guint refused = ws_hearing_get_count (h, WS_READINESS_REFUSED);
+
+      if (ws_hearing_get_count (h, WS_READINESS_UNDECIDED) > 0)
+        undecided++;
+      else if (ws_hearing_get_count (h, WS_READINESS_GRANTED_NOT_ARRANGED) > 0)
+        unarranged++;
+      else if (refused > 0)
+        ready_refused++;
+      else if (ws_hearing_get_count (h, WS_READINESS_ARRANGED) > 0)
+        ready++;
+      g_assert_cmpint (ws_hearing_is_ready (h), ==,
+                       ws_hearing_get_count (h, WS_READINESS_UNDECIDED) == 0 &&
+                       ws_hearing_get_count (h, WS_READINESS_GRANTED_NOT_ARRANGED) == 0);
+    }
+  g_test_message ("upcoming: %u ready, %u ready with a refusal, %u undecided, %u not arranged",
+                  ready, ready_refused, undecided, unarranged);
+  g_assert_cmpuint (ready, >=, 1);
+  g_assert_cmpuint (ready_refused, >=, 1);
+  g_assert_cmpuint (undecided, >=, 1);
+  g_assert_cmpuint (unarranged, >=, 1);
+  /* The refusal in a ready case says what was considered instead. */
+  g_assert_cmpint (ws_test_query_int (fixture->db, "SELECT count(*) FROM measure WHERE status = 'refused'"
+                                                   " AND trim (alternative) <> ''"), >=, 1);
+}
+
 static void
 test_large (Fixture       *fixture,
             gconstpointer  data)
@@ -473,6 +517,8 @@ main (int   argc,
   ADD ("failure-leaves-nothing", test_failure_leaves_nothing, NULL);
   ADD ("small-units", test_small_units, NULL);
   ADD ("async", test_async, NULL);
+  ADD ("hearing-states/seed-1", test_hearing_states, GUINT_TO_POINTER (1));
+  ADD ("hearing-states/seed-7", test_hearing_states, GUINT_TO_POINTER (7));
   ADD ("async-cancelled", test_async_cancelled, NULL);
   ADD ("large-2000", test_large, GUINT_TO_POINTER (2000));
   /* The full-size unit is a benchmark: run with -m perf. */

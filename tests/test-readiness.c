@@ -464,6 +464,94 @@ test_demo_consistent (void)
   ws_test_close_tmp_db (db, g_steal_pointer (&dir));
 }
 
+static void
+test_periods (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = ws_time_parse_instant (NOW);
+  static const struct { WsHearingPeriod period; int to_days; gboolean has_from; } expected[] = {
+    { WS_HEARING_PERIOD_NEXT_7_DAYS, 7, TRUE },
+    { WS_HEARING_PERIOD_NEXT_30_DAYS, 30, TRUE },
+    { WS_HEARING_PERIOD_NEXT_90_DAYS, 90, TRUE },
+    { WS_HEARING_PERIOD_UPCOMING, -1, TRUE },
+    { WS_HEARING_PERIOD_PAST, 0, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(GDateTime) from = NULL;
+      g_autoptr(GDateTime) to = NULL;
+      g_autoptr(GPtrArray) hearings = NULL;
+
+      ws_hearing_period_get_range (expected[i].period, now, &from, &to);
+      g_assert_cmpint (from != NULL, ==, expected[i].has_from);
+      if (from != NULL)
+        g_assert_true (g_date_time_equal (from, now));
+      if (expected[i].to_days < 0)
+        g_assert_null (to);
+      else
+        g_assert_cmpint (g_date_time_difference (to, now) / G_TIME_SPAN_DAY, ==, expected[i].to_days);
+      g_assert_nonnull (ws_hearing_period_get_label (expected[i].period));
+
+      hearings = ws_database_list_hearings (fixture->base.db, from, to, NULL, NULL, NULL, NULL);
+      switch (expected[i].period)
+        {
+        case WS_HEARING_PERIOD_NEXT_7_DAYS: assert_ids (hearings, fixture->h1, (gint64) 0); break;
+        case WS_HEARING_PERIOD_NEXT_30_DAYS:
+        case WS_HEARING_PERIOD_NEXT_90_DAYS:
+        case WS_HEARING_PERIOD_UPCOMING: assert_ids (hearings, fixture->h1, fixture->h3, fixture->h2, (gint64) 0); break;
+        case WS_HEARING_PERIOD_PAST:
+        default: assert_ids (hearings, fixture->h0, (gint64) 0); break;
+        }
+    }
+}
+
+static void
+test_filter_values (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) courts = NULL;
+  g_auto(GStrv) prosecutors = NULL;
+  g_autoptr(GPtrArray) of_t1 = NULL;
+  g_autoptr(WsCase) idle = ws_test_add_case (fixture->base.db, "T-9", "Supreme Court Linz");
+
+  /* A court with no hearing is no use as a filter; a differently cased
+   * spelling of a court is the same court. */
+  ws_test_exec (fixture->base.db, "UPDATE court_case SET court = 'regional court VIENNA' WHERE id = %lld",
+                (long long) fixture->t3);
+  courts = ws_database_list_hearing_courts (fixture->base.db, &error);
+  g_assert_no_error (error);
+  ws_test_assert_strv ((const char * const *) courts, (const char *[]) { "District Court Graz", "Regional Court Vienna", NULL });
+  prosecutors = ws_database_list_hearing_prosecutors (fixture->base.db, &error);
+  g_assert_no_error (error);
+  ws_test_assert_strv ((const char * const *) prosecutors, (const char *[]) { "Max Huber", "Paula Berger", NULL });
+
+  of_t1 = ws_database_list_hearings_of_case (fixture->base.db, fixture->t1, &error);
+  g_assert_no_error (error);
+  assert_ids (of_t1, fixture->h1, fixture->h2, (gint64) 0);
+}
+
+static void
+test_sheet_deadline (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WsDocument) sheet = ws_readiness_sheet_build_with_deadline (fixture->base.db, fixture->h1, 7, &error);
+  g_autoptr(WsDocument) standard = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *standard_text = NULL;
+
+  g_assert_no_error (error);
+  text = ws_document_to_text (sheet);
+  g_assert_nonnull (strstr (text, "3 Jun 2024"));
+  g_assert_null (strstr (text, "20 May 2024"));
+  standard = ws_readiness_sheet_build (fixture->base.db, fixture->h1, &error);
+  g_assert_no_error (error);
+  standard_text = ws_document_to_text (standard);
+  g_assert_nonnull (strstr (standard_text, "20 May 2024"));
+}
+
 #define ADD(path, func) \
   g_test_add ("/ws/readiness/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -479,6 +567,9 @@ main (int   argc,
   ADD ("applications-due", test_applications_due);
   ADD ("witnesses", test_witnesses);
   ADD ("sheet", test_sheet);
+  ADD ("periods", test_periods);
+  ADD ("filter-values", test_filter_values);
+  ADD ("sheet-deadline", test_sheet_deadline);
   g_test_add_func ("/ws/readiness/demo-consistent", test_demo_consistent);
 
   return g_test_run ();

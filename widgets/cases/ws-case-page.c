@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ws-case-measures.h"
 #include "ws-case-page.h"
 #include "ws-enums.h"
 #include "ws-form.h"
@@ -29,6 +30,8 @@ struct _WsCasePage
   /* owned */
   WsDatabase          *db;
   WsCase              *court_case;
+  GtkWidget           *measures_group;
+  GtkWidget           *screening_group;
   GPtrArray           *rows;
 };
 
@@ -152,6 +155,15 @@ ws_case_page_new (WsDatabase *db)
 
   self = g_object_new (WS_TYPE_CASE_PAGE, NULL);
   self->db = g_object_ref (db);
+  /* After the witnesses, before the notes. */
+  self->measures_group = ws_case_measures_new (db);
+  self->screening_group = ws_screening_group_new (db);
+  g_object_ref (self->notes_group);
+  adw_preferences_page_remove (self->page, self->notes_group);
+  adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (self->measures_group));
+  adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (self->screening_group));
+  adw_preferences_page_add (self->page, self->notes_group);
+  g_object_unref (self->notes_group);
   return GTK_WIDGET (self);
 }
 
@@ -170,6 +182,8 @@ ws_case_page_set_case (WsCasePage *self,
 
   g_set_object (&self->court_case, court_case);
   ws_form_clear_rows (self->rows);
+  ws_case_measures_set_case (WS_CASE_MEASURES (self->measures_group), court_case);
+  ws_screening_group_set_case (WS_SCREENING_GROUP (self->screening_group), court_case);
   if (court_case == NULL)
     return;
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ws-access.h"
+#include "ws-case-measures.h"
 #include "ws-enums.h"
 #include "ws-form.h"
 #include "ws-identity.h"
@@ -49,6 +50,7 @@ struct _WsWitnessPage
   AdwPreferencesGroup *claims_group;
   AdwPreferencesGroup *language_group;
   AdwPreferencesGroup *cases_group;
+  WsCaseMeasures      *measures_group;
   AdwPreferencesGroup *identity_group;
   GtkButton           *identity_button;
   AdwPreferencesGroup *notes_group;
@@ -1184,6 +1186,7 @@ ws_witness_page_class_init (WsWitnessPageClass *klass)
   object_class->dispose = ws_witness_page_dispose;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (WS_TYPE_CASE_MEASURES);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/witnesssupport/WitnessSupport/witnesses/ws-witness-page.ui");
   gtk_widget_class_bind_template_child (widget_class, WsWitnessPage, page);
@@ -1207,6 +1210,7 @@ ws_witness_page_class_init (WsWitnessPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WsWitnessPage, claims_group);
   gtk_widget_class_bind_template_child (widget_class, WsWitnessPage, language_group);
   gtk_widget_class_bind_template_child (widget_class, WsWitnessPage, cases_group);
+  gtk_widget_class_bind_template_child (widget_class, WsWitnessPage, measures_group);
   gtk_widget_class_bind_template_child (widget_class, WsWitnessPage, identity_group);
   gtk_widget_class_bind_template_child (widget_class, WsWitnessPage, identity_button);
   gtk_widget_class_bind_template_child (widget_class, WsWitnessPage, notes_group);
@@ -1248,6 +1252,7 @@ ws_witness_page_new (WsDatabase *db)
   self = g_object_new (WS_TYPE_WITNESS_PAGE, NULL);
   self->db = g_object_ref (db);
   update_plan_actions (self);
+  ws_case_measures_set_database (self->measures_group, db);
   return GTK_WIDGET (self);
 }
 
@@ -1272,6 +1277,7 @@ ws_witness_page_set_person (WsWitnessPage *self,
   ws_form_clear_rows (self->rows);
   hide_identity (self);
   update_plan_actions (self);
+  ws_case_measures_set_person (self->measures_group, person != NULL ? ws_person_get_id (person) : 0);
   if (person == NULL)
     {
       clear_plan (self);

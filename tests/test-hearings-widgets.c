@@ -1,0 +1,608 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "ws-case-measures.h"
+#include "ws-cases-view.h"
+#include "ws-demo.h"
+#include "ws-hearing.h"
+#include "ws-hearings-view.h"
+#include "ws-measure-editor.h"
+#include "ws-readiness-dialog.h"
+#include "ws-store.h"
+#include "ws-test-util.h"
+#include "ws-time.h"
+#include "ws-window.h"
+
+/* The Hearings place as a prosecutor meets it, on the demonstration unit
+ * under Xvfb: the list and its badges, the filters, and a measure moved
+ * along its legal steps through the editor. */
+
+typedef struct {
+  char     *dir;
+  WsDatabase *db;
+  WsWindow *window;
+} Fixture;
+
+static GtkApplication *app;
+
+static WsHearingsView *
+view_of (Fixture *f)
+{
+  return WS_HEARINGS_VIEW (ws_window_get_place (f->window, "hearings"));
+}
+
+/* Iterates until the list has been read (again). */
+static gboolean
+wait_loaded (Fixture *f)
+{
+  for (int i = 0; i < 3000; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      if (!ws_hearings_view_is_loading (view_of (f)))
+        return TRUE;
+      g_usleep (2000);
+    }
+  return FALSE;
+}
+
+static gboolean
+wait_findings (WsHearingPage *page)
+{
+  for (int i = 0; i < 3000; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      if (!ws_hearing_page_is_loading_findings (page))
+        return TRUE;
+      g_usleep (2000);
+    }
+  return FALSE;
+}
+
+static void
+spin (void)
+{
+  for (int i = 0; i < 50; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (1000);
+    }
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = ws_test_make_tmp_dir ("ws-hearings-widgets-XXXXXX");
+  path = g_build_filename (f->dir, "test.db", NULL);
+  f->db = ws_test_open_db (path);
+  /* The window opens on the places of a profile already at work. */
+  ws_test_protect (f->db);
+  if (GPOINTER_TO_INT (data))
+    {
+      ws_demo_fill (f->db, WS_DEMO_WITNESSES, 7, &error);
+      g_assert_no_error (error);
+    }
+  f->window = ws_window_new (app, f->db);
+  ws_window_show_place (f->window, "hearings");
+  gtk_window_present (GTK_WINDOW (f->window));
+  spin ();
+  g_assert_true (wait_loaded (f));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spin ();
+  ws_test_close_tmp_db (f->db, f->dir);
+}
+
+static GPtrArray *
+upcoming (Fixture *f)
+{
+  g_autoptr(GDateTime) now = ws_time_now ();
+  g_autoptr(GError) error = NULL;
+  GPtrArray *hearings = ws_database_list_hearings (f->db, now, NULL, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return hearings;
+}
+
+/* What the badge must say, worked out here from the counts alone. */
+static char *
+expected_badge (WsHearing *h)
+{
+  guint undecided = ws_hearing_get_count (h, WS_READINESS_UNDECIDED);
+  guint unarranged = ws_hearing_get_count (h, WS_READINESS_GRANTED_NOT_ARRANGED);
+  guint refused = ws_hearing_get_count (h, WS_READINESS_REFUSED);
+  guint arranged = ws_hearing_get_count (h, WS_READINESS_ARRANGED);
+  guint withdrawn = ws_hearing_get_count (h, WS_READINESS_WITHDRAWN);
+
+  if (undecided > 0 && unarranged > 0)
+    return g_strdup_printf ("%u undecided, %u not arranged", undecided, unarranged);
+  if (undecided > 0)
+    return g_strdup_printf ("%u undecided", undecided);
+  if (unarranged > 0)
+    return g_strdup_printf ("%u not arranged", unarranged);
+  if (refused > 0)
+    return g_strdup_printf ("Ready, %u refused", refused);
+  if (arranged + withdrawn == 0)
+    return g_strdup ("No measures");
+  return g_strdup ("Ready");
+}
+
+static void
+test_list_and_badges (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) hearings = upcoming (f);
+  WsHearingsView *view = view_of (f);
+  gboolean seen_ready = FALSE, seen_refused = FALSE, seen_undecided = FALSE, seen_unarranged = FALSE;
+
+  g_assert_cmpuint (hearings->len, >, 3);
+  g_assert_cmpuint (ws_hearings_view_get_n_shown (view), ==, hearings->len);
+  for (guint i = 0; i < hearings->len; i++)
+    {
+      WsHearing *h = g_ptr_array_index (hearings, i);
+      g_autoptr(WsHearing) shown = ws_hearings_view_get_shown_item (view, i);
+      g_autofree char *badge = ws_hearings_view_get_row_badge (view, i);
+      g_autofree char *expected = expected_badge (h);
+
+      /* By date, as the data layer orders them. */
+      g_assert_cmpint (ws_hearing_get_id (shown), ==, ws_hearing_get_id (h));
+      g_assert_cmpstr (badge, ==, expected);
+      seen_ready |= g_str_equal (badge, "Ready");
+      seen_refused |= g_str_has_prefix (badge, "Ready, ");
+      seen_undecided |= strstr (badge, "undecided") != NULL;
+      seen_unarranged |= g_str_has_suffix (badge, "not arranged") && strstr (badge, "undecided") == NULL;
+    }
+  g_assert_true (seen_ready && seen_refused && seen_undecided && seen_unarranged);
+}
+
+static void
+test_filters_narrow (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) all = upcoming (f);
+  g_autoptr(GDateTime) now = ws_time_now ();
+  g_autoptr(GDateTime) week = g_date_time_add_days (now, 7);
+  WsHearingsView *view = view_of (f);
+  WsHearing *first = g_ptr_array_index (all, 0);
+  const char *court = ws_hearing_get_court (first);
+  guint n;
+
+  ws_hearings_view_set_filters (view, court, NULL, WS_HEARING_PERIOD_UPCOMING);
+  g_assert_true (wait_loaded (f));
+  n = ws_hearings_view_get_n_shown (view);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, <, all->len);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(WsHearing) h = ws_hearings_view_get_shown_item (view, i);
+
+      g_assert_cmpstr (ws_hearing_get_court (h), ==, court);
+    }
+
+  ws_hearings_view_set_filters (view, NULL, NULL, WS_HEARING_PERIOD_NEXT_7_DAYS);
+  g_assert_true (wait_loaded (f));
+  n = ws_hearings_view_get_n_shown (view);
+  g_assert_cmpuint (n, <, all->len);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(WsHearing) h = ws_hearings_view_get_shown_item (view, i);
+
+      g_assert_cmpint (g_date_time_compare (ws_hearing_get_starts_at (h), week), <, 0);
+      g_assert_cmpint (g_date_time_compare (ws_hearing_get_starts_at (h), now), >=, 0);
+    }
+
+  ws_hearings_view_set_filters (view, NULL, ws_hearing_get_prosecutor (first), WS_HEARING_PERIOD_PAST);
+  g_assert_true (wait_loaded (f));
+  n = ws_hearings_view_get_n_shown (view);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(WsHearing) h = ws_hearings_view_get_shown_item (view, i);
+
+      g_assert_cmpint (g_date_time_compare (ws_hearing_get_starts_at (h), now), <, 0);
+      g_assert_cmpstr (ws_hearing_get_prosecutor (h), ==, ws_hearing_get_prosecutor (first));
+    }
+
+  ws_hearings_view_set_filters (view, NULL, NULL, WS_HEARING_PERIOD_UPCOMING);
+  g_assert_true (wait_loaded (f));
+  g_assert_cmpuint (ws_hearings_view_get_n_shown (view), ==, all->len);
+}
+
+/* The first upcoming hearing with a measure in @status, selected; the
+ * measure is returned. */
+static WsMeasure *
+select_hearing_with (Fixture         *f,
+                     WsMeasureStatus  status,
+                     gint64          *hearing_id)
+{
+  WsHearingsView *view = view_of (f);
+
+  for (guint i = 0; i < ws_hearings_view_get_n_shown (view); i++)
+    {
+      g_autoptr(WsHearing) h = ws_hearings_view_get_shown_item (view, i);
+      GPtrArray *witnesses;
+
+      ws_hearings_view_select_id (view, ws_hearing_get_id (h));
+      witnesses = ws_hearing_page_get_witnesses (ws_hearings_view_get_page (view));
+      g_assert_nonnull (witnesses);
+      for (guint w = 0; w < witnesses->len; w++)
+        {
+          GListModel *measures = ws_hearing_witness_get_measures (g_ptr_array_index (witnesses, w));
+
+          for (guint m = 0; m < g_list_model_get_n_items (measures); m++)
+            {
+              g_autoptr(WsMeasure) measure = g_list_model_get_item (measures, m);
+
+              if (ws_measure_get_status (measure) == status && ws_measure_get_person_id (measure) != 0)
+                {
+                  *hearing_id = ws_hearing_get_id (h);
+                  return g_steal_pointer (&measure);
+                }
+            }
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static WsMeasureEditor *
+open_editor (Fixture   *f,
+             WsMeasure *measure)
+{
+  g_autoptr(GListModel) toplevels = NULL;
+
+  ws_hearing_page_edit_measure (ws_hearings_view_get_page (view_of (f)), measure);
+  toplevels = g_object_ref (gtk_window_get_toplevels ());
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (WS_IS_MEASURE_EDITOR (window))
+        return WS_MEASURE_EDITOR (window);
+    }
+  g_assert_not_reached ();
+}
+
+static void
+set_entry (WsMeasureEditor *editor,
+           const char      *row_name,
+           const char      *text)
+{
+  GObject *row = gtk_widget_get_template_child (GTK_WIDGET (editor), WS_TYPE_MEASURE_EDITOR, row_name);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static gboolean
+row_has_error (WsMeasureEditor *editor,
+               const char      *row_name)
+{
+  GObject *row = gtk_widget_get_template_child (GTK_WIDGET (editor), WS_TYPE_MEASURE_EDITOR, row_name);
+
+  return gtk_widget_has_css_class (GTK_WIDGET (row), "error");
+}
+
+static WsHearing *
+reread (Fixture *f,
+        gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  WsHearing *h = ws_database_get_hearing (f->db, id, &error);
+
+  g_assert_no_error (error);
+  return h;
+}
+
+static void
+test_status_change_updates_readiness (Fixture       *f,
+                                      gconstpointer  data)
+{
+  gint64 hearing_id = 0;
+  g_autoptr(WsMeasure) measure = select_hearing_with (f, WS_MEASURE_STATUS_APPLIED_FOR, &hearing_id);
+  g_autoptr(WsHearing) before = reread (f, hearing_id);
+  g_autoptr(WsHearing) after = NULL;
+  g_autoptr(WsMeasure) stored = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  WsHearingPage *page = ws_hearings_view_get_page (view_of (f));
+  g_autofree char *state_before = g_strdup (ws_hearing_page_get_state_text (page));
+  WsMeasureEditor *editor;
+  guint n_history;
+
+  history = ws_database_list_measure_history (f->db, ws_measure_get_id (measure), &error);
+  g_assert_no_error (error);
+  n_history = history->len;
+  g_clear_pointer (&history, g_ptr_array_unref);
+
+  editor = open_editor (f, measure);
+  g_assert_true (ws_measure_editor_offers_status (editor, WS_MEASURE_STATUS_REFUSED));
+  g_assert_true (ws_measure_editor_choose_status (editor, WS_MEASURE_STATUS_REFUSED, &error));
+  g_assert_no_error (error);
+
+  /* A refusal needs its reason: marked beside the field, nothing saved. */
+  set_entry (editor, "refusal_row", "");
+  set_entry (editor, "decided_by_row", "Presiding judge");
+  g_assert_false (ws_measure_editor_save (editor));
+  g_assert_true (row_has_error (editor, "refusal_row"));
+  stored = ws_database_get_measure (f->db, ws_measure_get_id (measure), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ws_measure_get_status (stored), ==, WS_MEASURE_STATUS_APPLIED_FOR);
+  g_clear_object (&stored);
+
+  /* Granted instead: the decision date fills itself with today. */
+  g_assert_true (ws_measure_editor_choose_status (editor, WS_MEASURE_STATUS_GRANTED, &error));
+  g_assert_no_error (error);
+  set_entry (editor, "change_note_row", "Granted at the pre-trial review");
+  g_assert_true (ws_measure_editor_save (editor));
+  g_assert_true (wait_loaded (f));
+  spin ();
+
+  stored = ws_database_get_measure (f->db, ws_measure_get_id (measure), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ws_measure_get_status (stored), ==, WS_MEASURE_STATUS_GRANTED);
+  g_assert_nonnull (ws_measure_get_decided_on (stored));
+  history = ws_database_list_measure_history (f->db, ws_measure_get_id (measure), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, n_history + 1);
+  g_assert_cmpint (ws_measure_change_get_status (g_ptr_array_index (history, history->len - 1)), ==,
+                   WS_MEASURE_STATUS_GRANTED);
+  g_assert_cmpstr (ws_measure_change_get_note (g_ptr_array_index (history, history->len - 1)), ==,
+                   "Granted at the pre-trial review");
+
+  /* One fewer undecided; the page, reloaded, says so. */
+  after = reread (f, hearing_id);
+  g_assert_cmpuint (ws_hearing_get_count (after, WS_READINESS_UNDECIDED), ==,
+                    ws_hearing_get_count (before, WS_READINESS_UNDECIDED) - 1);
+  g_assert_cmpuint (ws_hearing_get_count (after, WS_READINESS_GRANTED_NOT_ARRANGED) +
+                    ws_hearing_get_count (after, WS_READINESS_ARRANGED), ==,
+                    ws_hearing_get_count (before, WS_READINESS_GRANTED_NOT_ARRANGED) +
+                    ws_hearing_get_count (before, WS_READINESS_ARRANGED) + 1);
+  g_assert_cmpint (ws_hearing_get_id (ws_hearing_page_get_hearing (page)), ==, hearing_id);
+  g_assert_cmpuint (ws_hearing_get_count (ws_hearing_page_get_hearing (page), WS_READINESS_UNDECIDED), ==,
+                    ws_hearing_get_count (after, WS_READINESS_UNDECIDED));
+  g_assert_cmpstr (ws_hearing_page_get_state_text (page), !=, state_before);
+  g_assert_true (wait_findings (page));
+}
+
+static void
+test_illegal_transition_refused (Fixture       *f,
+                                 gconstpointer  data)
+{
+  gint64 hearing_id = 0;
+  g_autoptr(WsMeasure) measure = select_hearing_with (f, WS_MEASURE_STATUS_PROPOSED, &hearing_id);
+  g_autoptr(WsMeasure) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  WsMeasureEditor *editor = open_editor (f, measure);
+  GObject *problem = gtk_widget_get_template_child (GTK_WIDGET (editor), WS_TYPE_MEASURE_EDITOR, "problem_label");
+
+  /* Only the legal next steps are offered. */
+  g_assert_true (ws_measure_editor_offers_status (editor, WS_MEASURE_STATUS_PROPOSED));
+  g_assert_true (ws_measure_editor_offers_status (editor, WS_MEASURE_STATUS_APPLIED_FOR));
+  g_assert_true (ws_measure_editor_offers_status (editor, WS_MEASURE_STATUS_WITHDRAWN));
+  g_assert_false (ws_measure_editor_offers_status (editor, WS_MEASURE_STATUS_GRANTED));
+  g_assert_false (ws_measure_editor_offers_status (editor, WS_MEASURE_STATUS_ARRANGED));
+
+  /* Asked for anyway, the step is refused with the data layer's reason. */
+  g_assert_false (ws_measure_editor_choose_status (editor, WS_MEASURE_STATUS_ARRANGED, &error));
+  g_assert_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "cannot become"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (problem)));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (problem)), ==, error->message);
+
+  /* Saving keeps the status it had. */
+  g_assert_true (ws_measure_editor_save (editor));
+  stored = ws_database_get_measure (f->db, ws_measure_get_id (measure), NULL);
+  g_assert_cmpint (ws_measure_get_status (stored), ==, WS_MEASURE_STATUS_PROPOSED);
+}
+
+static void
+test_readiness_sheet (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(WsHearing) first = ws_hearings_view_get_shown_item (view_of (f), 0);
+  g_autofree char *pdf = g_build_filename (f->dir, "sheet.pdf", NULL);
+  g_autoptr(GListModel) toplevels = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  WsReadinessDialog *dialog = NULL;
+
+  ws_hearings_view_select_id (view_of (f), ws_hearing_get_id (first));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.print-readiness", "x",
+                                             ws_hearing_get_id (first)));
+  toplevels = g_object_ref (gtk_window_get_toplevels ());
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (WS_IS_READINESS_DIALOG (window))
+        dialog = WS_READINESS_DIALOG (window);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (ws_readiness_dialog_get_n_pages (dialog), >, 0);
+  text = ws_document_to_text (ws_readiness_dialog_get_document (dialog));
+  g_assert_nonnull (strstr (text, ws_hearing_get_case_reference (first)));
+  g_assert_cmpuint (ws_database_count_audit (f->db, "export-readiness-pdf"), ==, 0);
+  g_assert_true (ws_readiness_dialog_export_pdf (dialog, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (ws_database_count_audit (f->db, "export-readiness-pdf"), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gint64
+count_screenings (Fixture *f,
+                  gint64   case_id)
+{
+  g_autoptr(GPtrArray) screenings = ws_database_list_screenings (f->db, 0, case_id, NULL);
+
+  return screenings->len;
+}
+
+/* The case page lists the case's measures and keeps witnesses apart:
+ * added and removed there, refused beside the row when already so. */
+static void
+test_case_page_screening (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkWidget *cases = ws_window_get_place (f->window, "cases");
+  WsBrowser *browser = ws_cases_view_get_browser (WS_CASES_VIEW (cases));
+  g_autoptr(GPtrArray) all = ws_database_list_cases (f->db, NULL, NULL);
+  g_autoptr(GPtrArray) parties = NULL;
+  g_autoptr(GPtrArray) measures = NULL;
+  WsScreeningGroup *screening;
+  WsCaseMeasures *group;
+  WsCase *court_case = NULL;
+  guint witness = G_MAXUINT;
+  gint64 before;
+
+  ws_window_show_place (f->window, "cases");
+  for (guint i = 0; i < all->len && witness == G_MAXUINT; i++)
+    {
+      g_autoptr(GPtrArray) screenings = NULL;
+
+      court_case = g_ptr_array_index (all, i);
+      screenings = ws_database_list_screenings (f->db, 0, ws_case_get_id (court_case), NULL);
+      g_clear_pointer (&parties, g_ptr_array_unref);
+      parties = ws_database_list_parties_of_case (f->db, ws_case_get_id (court_case), NULL);
+      if (screenings->len == 0 && parties->len > 0 && ws_case_get_accused (court_case)[0] != NULL)
+        witness = 0;
+    }
+  g_assert_cmpuint (witness, ==, 0);
+  for (int i = 0; i < 2000 && ws_browser_get_n_shown (browser) < all->len; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  ws_browser_select_id (browser, ws_case_get_id (court_case));
+  spin ();
+  screening = WS_SCREENING_GROUP (find_descendant (cases, WS_TYPE_SCREENING_GROUP));
+  group = WS_CASE_MEASURES (find_descendant (cases, WS_TYPE_CASE_MEASURES));
+  g_assert_nonnull (screening);
+  g_assert_nonnull (group);
+  measures = ws_database_list_measures_of_case (f->db, ws_case_get_id (court_case), NULL);
+  g_assert_cmpuint (ws_case_measures_get_n_measures (group), ==, measures->len);
+
+  before = count_screenings (f, ws_case_get_id (court_case));
+  g_assert_cmpuint (ws_screening_group_get_n_screenings (screening), ==, before);
+  /* Witness 0 kept apart from the first named accused. */
+  g_assert_true (ws_screening_group_add (screening, 0, 1));
+  spin ();
+  g_assert_cmpint (count_screenings (f, ws_case_get_id (court_case)), ==, before + 1);
+  screening = WS_SCREENING_GROUP (find_descendant (cases, WS_TYPE_SCREENING_GROUP));
+  g_assert_cmpuint (ws_screening_group_get_n_screenings (screening), ==, before + 1);
+
+  /* The same again is refused beside the row, nothing written. */
+  g_assert_false (ws_screening_group_add (screening, 0, 1));
+  g_assert_cmpint (count_screenings (f, ws_case_get_id (court_case)), ==, before + 1);
+
+  ws_screening_group_remove (screening, ws_screening_group_get_n_screenings (screening) - 1);
+  spin ();
+  g_assert_cmpint (count_screenings (f, ws_case_get_id (court_case)), ==, before);
+}
+
+/* The deadline follows the setting, and is flagged once it has passed. */
+static void
+test_deadline_setting (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("org.witnesssupport.WitnessSupport");
+  g_autoptr(GDateTime) now = ws_time_now ();
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 3);
+  WsHearingsView *view = view_of (f);
+  WsHearingPage *page = ws_hearings_view_get_page (view);
+  WsHearing *chosen = NULL;
+
+  for (guint i = 0; i < ws_hearings_view_get_n_shown (view) && chosen == NULL; i++)
+    {
+      g_autoptr(WsHearing) h = ws_hearings_view_get_shown_item (view, i);
+
+      if (g_date_time_compare (ws_hearing_get_starts_at (h), later) > 0)
+        {
+          ws_hearings_view_select_id (view, ws_hearing_get_id (h));
+          chosen = ws_hearings_view_get_selected (view);
+        }
+    }
+  g_assert_nonnull (chosen);
+
+  g_settings_set_uint (settings, "applications-due-days", 1);
+  spin ();
+  g_assert_false (ws_hearing_page_is_due_passed (page));
+  g_settings_set_uint (settings, "applications-due-days", 180);
+  spin ();
+  g_assert_true (ws_hearing_page_is_due_passed (page));
+  g_settings_reset (settings, "applications-due-days");
+  spin ();
+  g_assert_true (wait_findings (page));
+}
+
+static void
+test_empty_state (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (view_of (f));
+  GObject *stack = gtk_widget_get_template_child (view, WS_TYPE_HEARINGS_VIEW, "stack");
+
+  g_assert_cmpuint (ws_hearings_view_get_n_shown (view_of (f)), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  app = GTK_APPLICATION (adw_application_new ("org.witnesssupport.WitnessSupport.HearingsTest",
+                                              G_APPLICATION_NON_UNIQUE));
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+#define ADD(name, func, with_demo) \
+  g_test_add ("/ws/hearings-widgets/" name, Fixture, GINT_TO_POINTER (with_demo), fixture_set_up, func, fixture_tear_down)
+  ADD ("list-and-badges", test_list_and_badges, TRUE);
+  ADD ("filters-narrow", test_filters_narrow, TRUE);
+  ADD ("status-change-updates-readiness", test_status_change_updates_readiness, TRUE);
+  ADD ("illegal-transition-refused", test_illegal_transition_refused, TRUE);
+  ADD ("readiness-sheet", test_readiness_sheet, TRUE);
+  ADD ("case-page-screening", test_case_page_screening, TRUE);
+  ADD ("deadline-setting", test_deadline_setting, TRUE);
+  ADD ("empty-state", test_empty_state, FALSE);
+#undef ADD
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
