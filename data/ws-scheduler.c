@@ -739,7 +739,7 @@ check_bookings (Context   *c,
       conflict = add_conflict (conflicts, WS_CONFLICT_SCREENED_FROM_ACCUSED, WS_CONFLICT_REFUSE,
                                remote > 0 ? "remote_site" : "court_site",
         /* Translators: pseudonym, accused labels, room, day with times */
-        g_strdup_printf (_("%s is screened from %s, who will be in %s for the case %s"),
+        g_strdup_printf (_("%s is screened from %s, who will be in %s %s"),
                          ws_session_get_pseudonym (d), accused_text (c, b->case_id), b->court_name, when));
       conflict->other_session_id = b->id;
       conflict->site_id = place;
