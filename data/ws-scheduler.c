@@ -1171,7 +1171,9 @@ add_period_rows (WsDatabase  *db,
 }
 
 /* Every interval in which the draft's witness, places or interpreters
- * cannot take the session, over the search range. */
+ * cannot take the session, over the search range. The range is weeks
+ * long, so the sessions in it are read lean (no names) and sorted out
+ * here rather than by a query with many alternatives per row. */
 static GArray *
 load_busy (WsDatabase  *db,
            Context     *c,
@@ -1180,28 +1182,89 @@ load_busy (WsDatabase  *db,
            GError     **error)
 {
   g_autoptr(GArray) busy = g_array_new (FALSE, FALSE, sizeof (Busy));
-  g_autoptr(GPtrArray) bookings = NULL;
   g_autoptr(GPtrArray) sittings = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *floor = _ws_window_floor (from);
+  g_autofree char *from_text = ws_time_format_instant (from);
+  g_autofree char *to_text = ws_time_format_instant (to);
   gint64 place = witness_site (c->draft);
+  gint64 person = ws_session_get_person_id (c->draft);
+  gint64 court = ws_session_get_court_site_id (c->draft);
+  gint64 remote = ws_session_get_remote_site_id (c->draft);
+  int rc;
 
-  bookings = load_bookings (db, c, from, to, error);
-  if (bookings == NULL)
+  stmt = _ws_database_prepare (db,
+    "SELECT s.person_id, s.court_site_id, s.remote_site_id, h.case_id, s.starts_at, s.ends_at"
+    " FROM session s CROSS JOIN hearing h ON h.id = s.hearing_id"
+    " WHERE s.starts_at >= ?1 AND s.starts_at < ?2 AND s.ends_at > ?3 AND s.status <> 'cancelled'"
+    " AND s.id <> ?4", error);
+  if (stmt == NULL)
     return NULL;
-  for (guint i = 0; i < bookings->len; i++)
+  _ws_bind_text (stmt, 1, floor);
+  _ws_bind_text (stmt, 2, to_text);
+  _ws_bind_text (stmt, 3, from_text);
+  sqlite3_bind_int64 (stmt, 4, ws_session_get_id (c->draft));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      Booking *b = g_ptr_array_index (bookings, i);
+      gint64 p = sqlite3_column_int64 (stmt, 0);
+      gint64 cs = sqlite3_column_int64 (stmt, 1);
+      gint64 rs = sqlite3_column_int64 (stmt, 2);
+      gboolean shared = p == person || (court > 0 && (cs == court || rs == court)) ||
+                        (remote > 0 && (cs == remote || rs == remote));
+      gboolean accused = place > 0 && cs == place && is_screened_case (c, sqlite3_column_int64 (stmt, 3));
+      g_autoptr(GDateTime) a = NULL;
+      g_autoptr(GDateTime) b = NULL;
 
-      if (is_screened_case (c, b->case_id) && b->court_site_id == place)
-        add_busy (busy, b->starts_at, b->ends_at, 0, 0);
-      if (b->person_id == ws_session_get_person_id (c->draft) || b->interpreters->len > 0 ||
-          (ws_session_get_court_site_id (c->draft) > 0 &&
-           (b->court_site_id == ws_session_get_court_site_id (c->draft) ||
-            b->remote_site_id == ws_session_get_court_site_id (c->draft))) ||
-          (ws_session_get_remote_site_id (c->draft) > 0 &&
-           (b->court_site_id == ws_session_get_remote_site_id (c->draft) ||
-            b->remote_site_id == ws_session_get_remote_site_id (c->draft))))
-        add_busy (busy, b->starts_at, b->ends_at, c->before, c->after);
+      if (!shared && !accused)
+        continue;
+      a = column_instant (stmt, 4);
+      b = column_instant (stmt, 5);
+      if (a == NULL || b == NULL)
+        continue;
+      if (shared)
+        add_busy (busy, a, b, c->before, c->after);
+      else
+        add_busy (busy, a, b, 0, 0);
     }
+  if (rc != SQLITE_DONE)
+    {
+      _ws_database_set_error (db, error, _("Reading the schedule"));
+      return NULL;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  /* Each interpreter's sessions: the window first, then their link. */
+  stmt = _ws_database_prepare (db,
+    "SELECT s.starts_at, s.ends_at FROM session s CROSS JOIN session_interpreter si"
+    " ON si.session_id = s.id AND si.interpreter_id = ?5"
+    " WHERE s.starts_at >= ?1 AND s.starts_at < ?2 AND s.ends_at > ?3 AND s.status <> 'cancelled'"
+    " AND s.id <> ?4", error);
+  if (stmt == NULL)
+    return NULL;
+  for (guint k = 0; k < c->interpreters->len; k++)
+    {
+      sqlite3_reset (stmt);
+      _ws_bind_text (stmt, 1, floor);
+      _ws_bind_text (stmt, 2, to_text);
+      _ws_bind_text (stmt, 3, from_text);
+      sqlite3_bind_int64 (stmt, 4, ws_session_get_id (c->draft));
+      sqlite3_bind_int64 (stmt, 5, ws_interpreter_get_id (g_ptr_array_index (c->interpreters, k)));
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          g_autoptr(GDateTime) a = column_instant (stmt, 0);
+          g_autoptr(GDateTime) b = column_instant (stmt, 1);
+
+          if (a != NULL && b != NULL)
+            add_busy (busy, a, b, c->before, c->after);
+        }
+      if (rc != SQLITE_DONE)
+        {
+          _ws_database_set_error (db, error, _("Reading the schedule"));
+          return NULL;
+        }
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
   sittings = load_sittings (db, c, place, from, to, error);
   if (sittings == NULL)
     return NULL;
@@ -1429,7 +1492,7 @@ ws_database_find_alternatives (WsDatabase                *db,
   g_autoptr(GDateTime) to = NULL;
   g_autoptr(GPtrArray) sites = NULL;
   WsScheduleSettings defaults;
-  gint64 start, length, step, range;
+  gint64 start, length, step;
 
   g_return_val_if_fail (WS_IS_DATABASE (db), NULL);
   g_return_val_if_fail (WS_IS_SESSION (draft), NULL);
@@ -1450,18 +1513,37 @@ ws_database_find_alternatives (WsDatabase                *db,
   _ws_database_lock (db);
   if (!context_load (db, draft, settings, &c, error))
     goto fail;
-  from = g_date_time_add_days (ws_session_get_starts_at (draft), -(int) settings->search_days);
-  to = g_date_time_add_days (ws_session_get_ends_at (draft), (int) settings->search_days);
-  busy = load_busy (db, &c, from, to, error);
-  if (busy == NULL)
-    goto fail;
-
   start = g_date_time_to_unix (ws_session_get_starts_at (draft));
   length = g_date_time_to_unix (ws_session_get_ends_at (draft)) - start;
   step = (gint64) MAX (settings->step_minutes, 1) * 60;
-  range = (gint64) settings->search_days * 86400;
-  self->earlier = search_slot (&c, busy, start - step, length, -step, start - range);
-  self->later = search_slot (&c, busy, start + step, length, step, start + range);
+  /* Most free slots are near: look three days each way first (a weekend
+   * and a day), and only then as far as the settings allow. */
+  for (guint pass = 0; pass < 2 && (self->earlier == NULL || self->later == NULL); pass++)
+    {
+      guint days = pass == 0 ? MIN (3, settings->search_days) : settings->search_days;
+      gint64 range = (gint64) days * 86400;
+      GTimeSpan pad = c.before + c.after + G_TIME_SPAN_HOUR;
+
+      if (pass == 1 && days <= 3)
+        break;
+      g_clear_pointer (&from, g_date_time_unref);
+      g_clear_pointer (&to, g_date_time_unref);
+      g_clear_pointer (&busy, g_array_unref);
+      {
+        g_autoptr(GDateTime) a = g_date_time_add_days (ws_session_get_starts_at (draft), -(int) days);
+        g_autoptr(GDateTime) b = g_date_time_add_days (ws_session_get_ends_at (draft), (int) days);
+
+        from = g_date_time_add (a, -pad);
+        to = g_date_time_add (b, pad);
+      }
+      busy = load_busy (db, &c, from, to, error);
+      if (busy == NULL)
+        goto fail;
+      if (self->earlier == NULL)
+        self->earlier = search_slot (&c, busy, start - step, length, -step, start - range);
+      if (self->later == NULL)
+        self->later = search_slot (&c, busy, start + step, length, step, start + range);
+    }
 
   sites = _ws_load_sites (db, error);
   if (sites == NULL ||
