@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ws-calendar-export.h"
 #include "ws-case-editor.h"
 #include "ws-cases-view.h"
 #include "ws-demo.h"
@@ -12,6 +13,8 @@
 #include "ws-form.h"
 #include "ws-link-dialog.h"
 #include "ws-person-editor.h"
+#include "ws-schedule-sheet-dialog.h"
+#include "ws-schedule-view.h"
 #include "ws-store.h"
 #include "ws-summary-dialog.h"
 #include "ws-window.h"
@@ -34,6 +37,7 @@ struct _WsWindow
   GSettings            *settings;
   GtkWidget            *witnesses_view;
   GtkWidget            *cases_view;
+  GtkWidget            *schedule_view;
   GPtrArray            *pending_deletes;
   gint64                select_person;
   gint64                select_case;
@@ -94,6 +98,7 @@ database_changed_cb (WsWindow *self)
   update_actions (self);
   ws_witnesses_view_reload (WS_WITNESSES_VIEW (self->witnesses_view), self->select_person);
   ws_cases_view_reload (WS_CASES_VIEW (self->cases_view), self->select_case);
+  ws_schedule_view_reload (WS_SCHEDULE_VIEW (self->schedule_view));
   self->select_person = 0;
   self->select_case = 0;
 }
@@ -115,6 +120,7 @@ update_actions (WsWindow *self)
   gboolean has_case = ws_cases_view_get_selected (WS_CASES_VIEW (self->cases_view)) != NULL;
   const char *place = adw_view_stack_get_visible_child_name (self->stack);
   gboolean on_cases = g_strcmp0 (place, "cases") == 0;
+  gboolean on_schedule = g_strcmp0 (place, "schedule") == 0;
 
   /* While an import or the demonstration unit is being written, the
    * database is held by that transaction: no other change is offered. */
@@ -133,10 +139,12 @@ update_actions (WsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-case", has_case);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-case", has_case);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.link-case", has_case);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit", on_cases ? has_case : has_person);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit", !on_schedule && (on_cases ? has_case : has_person));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", !self->busy && self->empty);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", !self->busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-calendar", !self->busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-schedule", !self->busy);
 }
 
 static void
@@ -303,6 +311,8 @@ new_action (GtkWidget *widget, const char *name, GVariant *param)
 
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "cases") == 0)
     edit_case (self, NULL);
+  else if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "schedule") == 0)
+    ws_schedule_view_new_session (WS_SCHEDULE_VIEW (self->schedule_view), NULL, 0, 0);
   else
     edit_person (self, NULL);
 }
@@ -427,6 +437,33 @@ search_action (GtkWidget *widget, const char *name, GVariant *param)
 
   ws_browser_focus_search (on_cases ? ws_cases_view_get_browser (WS_CASES_VIEW (self->cases_view))
                                     : ws_witnesses_view_get_browser (WS_WITNESSES_VIEW (self->witnesses_view)));
+}
+
+static void
+print_schedule_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  WsWindow *self = WS_WINDOW (widget);
+  WsScheduleView *view = WS_SCHEDULE_VIEW (self->schedule_view);
+
+  gtk_window_present (GTK_WINDOW (ws_schedule_sheet_dialog_new (GTK_WINDOW (self), self->db,
+                                                                ws_schedule_view_get_day (view),
+                                                                ws_schedule_view_get_zone (view))));
+}
+
+static void
+calendar_exported_cb (const char *message,
+                      gpointer    user_data)
+{
+  show_message (WS_WINDOW (user_data), message);
+}
+
+static void
+export_calendar_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  WsWindow *self = WS_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (ws_calendar_export_dialog_new (GTK_WINDOW (self), self->db,
+                                                                 calendar_exported_cb, self)));
 }
 
 static void
@@ -666,6 +703,8 @@ ws_window_class_init (WsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-calendar", NULL, export_calendar_action);
+  gtk_widget_class_install_action (widget_class, "win.print-schedule", NULL, print_schedule_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.edit", NULL);
@@ -675,6 +714,7 @@ ws_window_class_init (WsWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-place", "s", "witnesses");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-place", "s", "cases");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "win.show-place", "s", "schedule");
 }
 
 static void
@@ -714,6 +754,7 @@ ws_window_new (GtkApplication *application,
                WsDatabase     *db)
 {
   WsWindow *self;
+  AdwViewStackPage *page;
   g_autofree char *last_place = NULL;
 
   g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
@@ -727,8 +768,13 @@ ws_window_new (GtkApplication *application,
              "witnesses", _("Witnesses"), "system-users-symbolic");
   add_place (self, self->cases_view, ws_cases_view_get_browser (WS_CASES_VIEW (self->cases_view)),
              "cases", _("Cases"), "folder-documents-symbolic");
+  self->schedule_view = ws_schedule_view_new (db);
+  page = adw_view_stack_add_titled (self->stack, self->schedule_view, "schedule", _("Schedule"));
+  adw_view_stack_page_set_icon_name (page, "x-office-calendar-symbolic");
+  g_signal_connect_object (self->schedule_view, "add-toast", G_CALLBACK (ws_window_add_toast), self, G_CONNECT_SWAPPED);
   last_place = g_settings_get_string (self->settings, "last-place");
-  ws_window_show_place (self, last_place);
+  /* An interpreter's window opens on their own schedule. */
+  ws_window_show_place (self, ws_database_get_actor_role (db) == WS_ROLE_INTERPRETER ? "schedule" : last_place);
 
   g_signal_connect_object (db, "changed", G_CALLBACK (database_changed_cb), self, G_CONNECT_SWAPPED);
   self->empty = ws_database_is_empty (db);

@@ -14,13 +14,14 @@
  * Enter; the empty space of a row can be clicked to book there. The grid
  * knows nothing of sessions: it places items it is given. */
 
-#define HEADER_WIDTH  220
+#define HEADER_WIDTH  260
 #define AXIS_HEIGHT    30
-#define LANE_HEIGHT    52
+#define LANE_HEIGHT    56
 #define ROW_PADDING     4
 #define DAY_HOUR_WIDTH 84
-#define WEEK_HOUR_WIDTH 17
+#define WEEK_HOUR_WIDTH 24
 #define MIN_BLOCK_WIDTH 28
+#define MIN_WEEK_BLOCK_WIDTH 72
 
 typedef struct {
   GtkWidget *button;
@@ -269,7 +270,7 @@ ws_schedule_grid_size_allocate (GtkWidget *widget,
           double x0 = x_of (self, block->starts_at, -1);
           g_autoptr(GDateTime) local = g_date_time_to_timezone (block->starts_at, g_date_time_get_timezone (self->first_day));
           double x1 = x_of (self, block->ends_at, day_index (self, local));
-          int w = MAX ((int) (x1 - x0) - 2, MIN_BLOCK_WIDTH);
+          int w = MAX ((int) (x1 - x0) - 2, self->n_days > 1 ? MIN_WEEK_BLOCK_WIDTH : MIN_BLOCK_WIDTH);
 
           gtk_widget_size_allocate (block->button,
                                     &(GtkAllocation) { (int) x0 + 1, y + ROW_PADDING + (int) block->lane * LANE_HEIGHT,
@@ -484,6 +485,10 @@ ws_schedule_grid_add_row (WsScheduleGrid *self,
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   label = gtk_label_new (title);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  /* Long site names ("Bangkok — Partner shelter video room") keep two lines. */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (label), 2);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (label, "heading");
   gtk_box_append (GTK_BOX (box), label);

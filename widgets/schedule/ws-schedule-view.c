@@ -147,7 +147,10 @@ add_session (WsScheduleView *self,
   g_autofree char *times = ws_session_format_times (session, self->zone);
   g_autofree char *remote = ws_session_format_remote_times (session);
   g_autofree char *tooltip = session_tooltip (session, self->zone);
-  g_autofree char *detail = remote != NULL ? g_strdup_printf ("%s · %s", times, remote) : g_strdup (times);
+  /* A week leaves room for the times in the viewer's zone only; the
+   * remote clock is in the tooltip and the day view. */
+  g_autofree char *detail = remote != NULL && !is_week (self) ? g_strdup_printf ("%s · %s", times, remote)
+                                                               : g_strdup (times);
   static const char * const classes[] = { "planned", "confirmed", "cancelled" };
 
   ws_schedule_grid_add_block (self->grid, row, ws_session_get_starts_at (session), ws_session_get_ends_at (session),
@@ -269,7 +272,8 @@ update_actions (WsScheduleView *self)
 /**
  * ws_schedule_view_reload:
  *
- * Reads the days shown again, as after any change to the database.
+ * Reads the days shown again; the window calls it after any change to
+ * the database, as for its other places.
  */
 void
 ws_schedule_view_reload (WsScheduleView *self)
@@ -624,7 +628,6 @@ ws_schedule_view_new (WsDatabase *db)
   g_settings_bind (self->settings, "schedule-mode", self, "mode", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "schedule-rows", self, "grouping", G_SETTINGS_BIND_DEFAULT);
   self->db = g_object_ref (db);
-  g_signal_connect_object (db, "changed", G_CALLBACK (ws_schedule_view_reload), self, G_CONNECT_SWAPPED);
   update_actions (self);
   return GTK_WIDGET (self);
 }
