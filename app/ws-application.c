@@ -38,6 +38,12 @@ static const GOptionEntry option_entries[] = {
   { "from", 0, 0, G_OPTION_ARG_STRING, NULL, N_("First day of the period a summary covers"), N_("YYYY-MM-DD") },
   { "to", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Last day of the period a summary covers"), N_("YYYY-MM-DD") },
   { "zone", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Time zone of the summary's reader (e.g. Europe/Vienna)"), N_("ZONE") },
+  { "export-schedule", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the sessions of one interpreter, site or witness as iCalendar (with --interpreter, --site or --witness), then exit"),
+    N_("FILE.ics") },
+  { "interpreter", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The interpreter whose sessions --export-schedule writes"), N_("NAME") },
+  { "site", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The site whose sessions --export-schedule writes"), N_("NAME") },
+  { "witness", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The witness whose sessions --export-schedule writes"), N_("PSEUDONYM") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { NULL }
 };

@@ -12,6 +12,7 @@
 #include "ws-demo.h"
 #include "ws-exchange.h"
 #include "ws-page-renderer.h"
+#include "ws-schedule.h"
 #include "ws-store.h"
 #include "ws-summary.h"
 #include "ws-time.h"
@@ -21,9 +22,12 @@
  * line on standard error and a non-zero exit status. */
 
 static const char * const headless_options[] = {
-  "demo", "import", "export", "export-summary", "output", "from", "to", "zone", NULL
+  "demo", "import", "export", "export-summary", "output", "from", "to", "zone",
+  "export-schedule", "interpreter", "site", "witness", NULL
 };
 static const char * const summary_only_options[] = { "output", "from", "to", "zone", NULL };
+/* Whose calendar --export-schedule writes: exactly one of these. */
+static const char * const schedule_scope_options[] = { "interpreter", "site", "witness", NULL };
 
 gboolean
 ws_cli_wants_headless (GVariantDict *options)
@@ -141,6 +145,69 @@ export_summary (WsDatabase    *db,
   return TRUE;
 }
 
+/* The scope option given with --export-schedule, checked before anything
+ * is opened. */
+static gboolean
+schedule_scope_from (GVariantDict     *options,
+                     WsCalendarScope  *scope,
+                     char            **name,
+                     GError          **error)
+{
+  guint given = 0;
+
+  for (guint i = 0; schedule_scope_options[i] != NULL; i++)
+    {
+      g_autofree char *value = NULL;
+
+      if (!g_variant_dict_lookup (options, schedule_scope_options[i], "s", &value))
+        continue;
+      given++;
+      if (g_strstrip (value)[0] == '\0')
+        {
+          /* Translators: %s is an option such as "site" */
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("--%s needs a name"),
+                       schedule_scope_options[i]);
+          return FALSE;
+        }
+      if (scope != NULL)
+        *scope = i == 0 ? WS_CALENDAR_FOR_INTERPRETER : i == 1 ? WS_CALENDAR_FOR_SITE : WS_CALENDAR_FOR_WITNESS;
+      if (name != NULL)
+        {
+          g_free (*name);
+          *name = g_steal_pointer (&value);
+        }
+    }
+  if (given != 1)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("--export-schedule needs one of --interpreter=NAME, --site=NAME or --witness=PSEUDONYM"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Writes the iCalendar file; link details go in for the officer the
+ * command line acts as, the PIN never (see ws-calendar.c). */
+static gboolean
+export_schedule (WsDatabase    *db,
+                 GVariantDict  *options,
+                 const char    *output,
+                 GError       **error)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GFile) file = NULL;
+  WsCalendarScope scope = WS_CALENDAR_FOR_WITNESS;
+
+  if (!schedule_scope_from (options, &scope, &name, error))
+    return FALSE;
+  file = g_file_new_for_commandline_arg (output);
+  if (!ws_schedule_export_ical_file (db, scope, name, WS_CALENDAR_NONE, file, error))
+    return FALSE;
+  /* Translators: the first %s is a name or pseudonym, the second a file */
+  g_print (_("Schedule of %s written to %s\n"), name, output);
+  return TRUE;
+}
+
 /* A database this run created for an import that failed goes again, so
  * a failed command leaves the disk as it found it. */
 static void
@@ -175,6 +242,20 @@ check_options (GVariantDict  *options,
           return FALSE;
         }
 
+  if (!g_variant_dict_contains (options, "export-schedule"))
+    {
+      for (guint i = 0; schedule_scope_options[i] != NULL; i++)
+        if (g_variant_dict_contains (options, schedule_scope_options[i]))
+          {
+            /* Translators: %s is an option such as "site" */
+            g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                         _("--%s goes with --export-schedule=FILE.ics"), schedule_scope_options[i]);
+            return FALSE;
+          }
+    }
+  else if (!schedule_scope_from (options, NULL, NULL, error))
+    return FALSE;
+
   if (g_variant_dict_contains (options, "demo") && g_variant_dict_contains (options, "import"))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
@@ -197,7 +278,7 @@ check_options (GVariantDict  *options,
  * @database_path: (nullable): the database to use, or %NULL for the default
  *
  * Does what the options ask, in a fixed order: fill with demonstration
- * data, import, export, export a summary.
+ * data, import, export, export a summary, export a schedule.
  *
  * Returns: the exit status
  */
@@ -210,6 +291,7 @@ ws_cli_run (GVariantDict *options,
   g_autofree char *import_path = NULL;
   g_autofree char *export_path = NULL;
   g_autofree char *pseudonym = NULL;
+  g_autofree char *schedule_path = NULL;
   g_autofree char *path = NULL;
   gboolean existed;
 
@@ -253,6 +335,12 @@ ws_cli_run (GVariantDict *options,
   if (g_variant_dict_lookup (options, "export-summary", "s", &pseudonym))
     {
       if (!export_summary (db, options, pseudonym, &error))
+        return fail (error);
+    }
+
+  if (lookup_path (options, "export-schedule", &schedule_path))
+    {
+      if (!export_schedule (db, options, schedule_path, &error))
         return fail (error);
     }
 
