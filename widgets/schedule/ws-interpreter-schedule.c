@@ -20,6 +20,7 @@ struct _WsInterpreterSchedule
   GtkWidget      parent_instance;
 
   /* template widgets */
+  GtkWidget     *content;
   GtkWidget     *chooser_box;
   GtkDropDown   *chooser;
   GtkStack      *stack;
@@ -170,6 +171,7 @@ ws_interpreter_schedule_class_init (WsInterpreterScheduleClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/witnesssupport/WitnessSupport/schedule/ws-interpreter-schedule.ui");
+  gtk_widget_class_bind_template_child (widget_class, WsInterpreterSchedule, content);
   gtk_widget_class_bind_template_child (widget_class, WsInterpreterSchedule, chooser_box);
   gtk_widget_class_bind_template_child (widget_class, WsInterpreterSchedule, chooser);
   gtk_widget_class_bind_template_child (widget_class, WsInterpreterSchedule, stack);

@@ -76,6 +76,7 @@ struct _WsSessionEditor
   gboolean             filling;
   gboolean             touched;
   gboolean             form_ok;
+  gboolean             test_edited;      /* the user typed a test call */
 };
 
 G_DEFINE_FINAL_TYPE (WsSessionEditor, ws_session_editor, ADW_TYPE_WINDOW)
@@ -284,6 +285,26 @@ read_test_call (WsSessionEditor *self,
   return NULL;
 }
 
+static void write_times (WsSessionEditor *self);
+
+/* Moving the session moves its test call with it, unless the user typed
+ * one: a test call left behind on the old day would only be refused. */
+static void
+move_start (WsSessionEditor *self,
+            GDateTime       *starts_at)
+{
+  GDateTime *old = ws_session_get_starts_at (self->draft);
+  GDateTime *test = ws_session_get_test_call_at (self->draft);
+
+  if (old != NULL && test != NULL && !self->test_edited)
+    {
+      g_autoptr(GDateTime) moved = g_date_time_add (test, g_date_time_difference (starts_at, old));
+
+      ws_session_set_test_call_at (self->draft, moved);
+    }
+  ws_session_set_starts_at (self->draft, starts_at);
+}
+
 static void
 write_times (WsSessionEditor *self)
 {
@@ -306,6 +327,23 @@ write_times (WsSessionEditor *self)
   ws_form_set_entry_text (self->start_row, from);
   ws_form_set_entry_text (self->end_row, to);
   ws_form_set_entry_text (self->test_row, test_text);
+}
+
+static void
+write_test_call (WsSessionEditor *self)
+{
+  GDateTime *test = ws_session_get_test_call_at (self->draft);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (self->entry_zone);
+  g_autoptr(GDateTime) local = test != NULL ? g_date_time_to_timezone (test, tz) : NULL;
+  g_autofree char *text = local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M") : NULL;
+  g_autofree char *shown = ws_form_entry_text (self->test_row);
+  gboolean filling = self->filling;
+
+  if (g_strcmp0 (text != NULL ? text : "", shown) == 0)
+    return;
+  self->filling = TRUE;
+  ws_form_set_entry_text (self->test_row, text);
+  self->filling = filling;
 }
 
 static char *
@@ -533,15 +571,18 @@ collect (WsSessionEditor *self)
     {
       start = read_clock (self, self->start_row, &date);
       end = read_clock (self, self->end_row, &date);
-      test = read_test_call (self, &date, &test_ok);
+      if (self->test_edited)
+        test = read_test_call (self, &date, &test_ok);
       ok = start != NULL && end != NULL && test_ok;
     }
   if (start != NULL)
-    ws_session_set_starts_at (self->draft, start);
+    move_start (self, start);
   if (end != NULL)
     ws_session_set_ends_at (self->draft, end);
-  if (test_ok)
+  if (self->test_edited && test_ok)
     ws_session_set_test_call_at (self->draft, test);
+  else if (!self->test_edited)
+    write_test_call (self);
 
   {
     g_autofree char *platform = ws_form_entry_text (self->platform_row);
@@ -788,6 +829,15 @@ form_changed_cb (WsSessionEditor *self)
 }
 
 static void
+test_changed_cb (WsSessionEditor *self)
+{
+  if (self->filling)
+    return;
+  self->test_edited = TRUE;
+  schedule_check (self);
+}
+
+static void
 accept_toggled_cb (WsSessionEditor *self)
 {
   update_save (self);
@@ -878,7 +928,7 @@ apply_slot (WsSessionEditor *self,
   GTimeSpan length = g_date_time_difference (ws_session_get_ends_at (self->draft), ws_session_get_starts_at (self->draft));
   g_autoptr(GDateTime) ends_at = g_date_time_add (starts_at, length);
 
-  ws_session_set_starts_at (self->draft, starts_at);
+  move_start (self, starts_at);
   ws_session_set_ends_at (self->draft, ends_at);
   self->filling = TRUE;
   write_times (self);
@@ -1164,6 +1214,7 @@ ws_session_editor_class_init (WsSessionEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, hearing_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, witness_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, accept_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, test_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_interpreter_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
