@@ -9,6 +9,7 @@
 #include "ws-enums.h"
 #include "ws-measure-private.h"
 #include "ws-rules.h"
+#include "ws-schedule-private.h"
 #include "ws-time.h"
 
 /* "What needs attention": every rule is one function in the table at the
@@ -252,6 +253,7 @@ typedef struct {
   char            *urgent_limit;  /* now + urgent_days, as stored */
   GHashTable      *zones;         /* name → GTimeZone: loading one reads a file */
   GPtrArray       *findings;
+  GHashTable      *sites;         /* site id → WsSite, while the hours rule runs */
 } Rules;
 
 typedef struct {
@@ -727,6 +729,279 @@ rule_reflection_ending (Rules   *r,
 }
 
 /* ------------------------------------------------------------------ */
+/* Video-link sessions (issue 5)                                       */
+
+/* Sessions not cancelled and not over, starting within this many days,
+ * are checked; further out the schedule is still being made. */
+#define SCHEDULE_DAYS 60
+
+/* "10 Mar 2026 14:00" on the clock of @zone (the court's or the site's). */
+static char *
+format_instant_in (Rules      *r,
+                   const char *instant,
+                   const char *zone)
+{
+  g_autoptr(GDateTime) utc = ws_time_parse_instant (instant);
+  GTimeZone *tz = lookup_zone (r, zone);
+  g_autoptr(GDateTime) local = NULL;
+
+  if (utc == NULL)
+    return g_strdup ("?");
+  local = tz != NULL ? g_date_time_to_timezone (utc, tz) : g_date_time_ref (utc);
+  /* Translators: a g_date_time_format() string for a session's start in findings */
+  return g_date_time_format (local, _("%-d %b %Y %H:%M"));
+}
+
+static void
+session_head (Rules         *r,
+              sqlite3_stmt  *stmt,
+              const char    *rule,
+              FindingHead   *head,
+              GDate         *date)
+{
+  head->rule = rule;
+  head->severity = hearing_severity (r, column (stmt, 3));
+  head->person_id = sqlite3_column_int64 (stmt, 1);
+  head->pseudonym = column (stmt, 2);
+  head->subject_kind = "session";
+  head->subject_id = sqlite3_column_int64 (stmt, 0);
+  day_in_zone (r, column (stmt, 3), column (stmt, 4), date);
+  head->date = date;
+}
+
+/* Columns: 0 session, 1 person, 2 pseudonym, 3 starts_at, 4 zone, 5 other
+ * pseudonym, 6 what is shared (0 witness, 1 court room, 2 remote site,
+ * 3 interpreter), 7 its name. */
+static void
+double_booked_row (Rules        *r,
+                   sqlite3_stmt *stmt)
+{
+  FindingHead head = { 0 };
+  GDate date;
+  g_autofree char *when = format_instant_in (r, column (stmt, 3), column (stmt, 4));
+  const char *name = column (stmt, 7) != NULL ? column (stmt, 7) : "?";
+  char *message;
+
+  session_head (r, stmt, "session-double-booked", &head, &date);
+  head.severity = WS_FINDING_SEVERITY_URGENT;
+  switch (sqlite3_column_int (stmt, 6))
+    {
+    case 0:
+      /* Translators: a pseudonym and a day with a time */
+      message = g_strdup_printf (_("%s has two sessions at the same time on %s"), column (stmt, 2), when);
+      break;
+    case 3:
+      /* Translators: an interpreter, two pseudonyms, a day with a time */
+      message = g_strdup_printf (_("%s is booked to interpret for %s and %s at the same time on %s"),
+                                 name, column (stmt, 2), column (stmt, 5), when);
+      break;
+    default:
+      /* Translators: a room, two pseudonyms, a day with a time */
+      message = g_strdup_printf (_("%s is booked for %s and %s at the same time on %s"),
+                                 name, column (stmt, 2), column (stmt, 5), when);
+      break;
+    }
+  add_finding (r, &head, message, _("Move one of the sessions, or choose another room or interpreter"));
+}
+
+/* Each overlapping pair once: the later-starting session is looked up
+ * through the index on starts_at within the earlier one's span. */
+static gboolean
+rule_session_double_booked (Rules   *r,
+                            GError **error)
+{
+  g_autofree char *limit = after_now (r, SCHEDULE_DAYS);
+
+  return each_row (r,
+    "SELECT a.id, a.person_id, pa.pseudonym, a.starts_at, COALESCE (cs.zone, rs.zone), pb.pseudonym,"
+    " CASE WHEN a.person_id = b.person_id THEN 0"
+    "      WHEN a.court_site_id IN (b.court_site_id, b.remote_site_id) THEN 1"
+    "      WHEN a.remote_site_id IN (b.court_site_id, b.remote_site_id) THEN 2 ELSE 3 END,"
+    " CASE WHEN a.court_site_id IN (b.court_site_id, b.remote_site_id) THEN cs.name"
+    "      WHEN a.remote_site_id IN (b.court_site_id, b.remote_site_id) THEN rs.name"
+    "      ELSE (SELECT i.name FROM session_interpreter x JOIN session_interpreter y"
+    "            ON y.interpreter_id = x.interpreter_id AND y.session_id = b.id"
+    "            JOIN interpreter i ON i.id = x.interpreter_id WHERE x.session_id = a.id LIMIT 1) END"
+    " FROM session a JOIN person pa ON pa.id = a.person_id"
+    " LEFT JOIN site cs ON cs.id = a.court_site_id LEFT JOIN site rs ON rs.id = a.remote_site_id"
+    " JOIN session b ON b.starts_at >= a.starts_at AND b.starts_at < a.ends_at"
+    "  AND (b.starts_at > a.starts_at OR b.id > a.id) AND b.status <> 'cancelled'"
+    " JOIN person pb ON pb.id = b.person_id"
+    " WHERE a.status <> 'cancelled' AND a.ends_at > :now AND a.starts_at < :limit"
+    " AND (a.person_id = b.person_id OR a.court_site_id IN (b.court_site_id, b.remote_site_id)"
+    "      OR a.remote_site_id IN (b.court_site_id, b.remote_site_id)"
+    "      OR EXISTS (SELECT 1 FROM session_interpreter x JOIN session_interpreter y"
+    "                 ON y.interpreter_id = x.interpreter_id AND y.session_id = b.id WHERE x.session_id = a.id))"
+    " ORDER BY a.starts_at, a.id, b.id",
+    limit, double_booked_row, error);
+}
+
+/* Columns: 0 session, 1 person, 2 pseudonym, 3 starts_at, 4 zone,
+ * 5 the place, 6 the case. */
+static void
+screened_row (Rules        *r,
+              sqlite3_stmt *stmt)
+{
+  FindingHead head = { 0 };
+  GDate date;
+  g_autofree char *when = format_instant_in (r, column (stmt, 3), column (stmt, 4));
+
+  session_head (r, stmt, "session-screened-accused", &head, &date);
+  head.severity = WS_FINDING_SEVERITY_URGENT;
+  add_finding (r, &head,
+               /* Translators: a pseudonym, a room, a day with a time, a case reference */
+               g_strdup_printf (_("%s would be in %s on %s while the accused of case %s are there"),
+                                column (stmt, 2), column (stmt, 5), when, column (stmt, 6)),
+               _("Move the session or let the witness testify from another site"));
+}
+
+/* The witness is at the remote site (or the court room without one); the
+ * accused of a screened case are wherever its hearing sits and in the
+ * court room of each of its sessions (see ws-scheduler.c). */
+static gboolean
+rule_session_screened_accused (Rules   *r,
+                               GError **error)
+{
+  g_autofree char *limit = after_now (r, SCHEDULE_DAYS);
+
+  return each_row (r,
+    "SELECT s.id, s.person_id, p.pseudonym, s.starts_at, COALESCE (rs.zone, cs.zone),"
+    " COALESCE (rs.name, cs.name), c.reference"
+    " FROM session s JOIN person p ON p.id = s.person_id"
+    " JOIN screening sc ON sc.person_id = s.person_id JOIN court_case c ON c.id = sc.case_id"
+    " LEFT JOIN site cs ON cs.id = s.court_site_id LEFT JOIN site rs ON rs.id = s.remote_site_id"
+    " WHERE s.status <> 'cancelled' AND s.ends_at > :now AND s.starts_at < :limit"
+    " AND (EXISTS (SELECT 1 FROM hearing h WHERE h.case_id = sc.case_id"
+    "              AND h.site_id = COALESCE (s.remote_site_id, s.court_site_id)"
+    "              AND h.starts_at < s.ends_at AND h.ends_at > s.starts_at)"
+    "      OR EXISTS (SELECT 1 FROM hearing h2 JOIN session s2 ON s2.hearing_id = h2.id"
+    "                 WHERE h2.case_id = sc.case_id AND s2.id <> s.id AND s2.status <> 'cancelled'"
+    "                 AND s2.court_site_id = COALESCE (s.remote_site_id, s.court_site_id)"
+    "                 AND s2.starts_at < s.ends_at AND s2.ends_at > s.starts_at))"
+    " GROUP BY s.id, sc.case_id ORDER BY s.starts_at, s.id",
+    limit, screened_row, error);
+}
+
+/* Columns: 0 session, 1 person, 2 pseudonym, 3 starts_at, 4 zone,
+ * 5 ends_at, 6 remote site. */
+static void
+hours_row (Rules        *r,
+           sqlite3_stmt *stmt)
+{
+  gint64 site_id = sqlite3_column_int64 (stmt, 6);
+  WsSite *site = g_hash_table_lookup (r->sites, &site_id);
+  g_autoptr(GDateTime) from = ws_time_parse_instant (column (stmt, 3));
+  g_autoptr(GDateTime) to = ws_time_parse_instant (column (stmt, 5));
+  g_autofree char *local_from = NULL;
+  g_autofree char *local_to = NULL;
+  g_autofree char *days = NULL;
+  g_autofree char *when = NULL;
+  FindingHead head = { 0 };
+  GDate date;
+
+  if (site == NULL || from == NULL || to == NULL || ws_site_is_working_between (site, from, to))
+    return;
+  session_head (r, stmt, "session-outside-hours", &head, &date);
+  local_from = ws_site_format_local_time (site, from);
+  local_to = ws_site_format_local_time (site, to);
+  days = ws_weekdays_format (ws_site_get_working_days (site));
+  when = format_instant_in (r, column (stmt, 3), ws_site_get_zone (site));
+  add_finding (r, &head,
+               /* Translators: pseudonym, site, local day and time, local start, local end, opening, closing, days */
+               g_strdup_printf (_("%s's session at %s on %s runs %s–%s there, outside its hours %s–%s (%s)"),
+                                column (stmt, 2), ws_site_get_name (site), when, local_from, local_to,
+                                ws_site_get_opens_at (site), ws_site_get_closes_at (site), days),
+               _("Agree the time with the remote site or move the session"));
+}
+
+/* Judged on the remote site's own clock on the session's date. */
+static gboolean
+rule_session_outside_hours (Rules   *r,
+                            GError **error)
+{
+  g_autofree char *limit = after_now (r, SCHEDULE_DAYS);
+  g_autoptr(GPtrArray) sites = _ws_load_sites (r->db, error);
+  gboolean ok;
+
+  if (sites == NULL)
+    return FALSE;
+  r->sites = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  for (guint i = 0; i < sites->len; i++)
+    {
+      WsSite *site = g_ptr_array_index (sites, i);
+      gint64 id = ws_site_get_id (site);
+
+      g_hash_table_insert (r->sites, g_memdup2 (&id, sizeof id), g_object_ref (site));
+    }
+  ok = each_row (r,
+    "SELECT s.id, s.person_id, p.pseudonym, s.starts_at, rs.zone, s.ends_at, s.remote_site_id"
+    " FROM session s JOIN person p ON p.id = s.person_id JOIN site rs ON rs.id = s.remote_site_id"
+    " WHERE s.status <> 'cancelled' AND s.ends_at > :now AND s.starts_at < :limit"
+    " ORDER BY s.starts_at, s.id",
+    limit, hours_row, error);
+  g_clear_pointer (&r->sites, g_hash_table_unref);
+  return ok;
+}
+
+/* Columns: 0 session, 1 person, 2 pseudonym, 3 starts_at, 4 zone,
+ * 5 interpreter (NULL: none booked), 6 preferred gender. */
+static void
+interpreter_row (Rules        *r,
+                 sqlite3_stmt *stmt)
+{
+  FindingHead head = { 0 };
+  GDate date;
+  g_autofree char *when = format_instant_in (r, column (stmt, 3), column (stmt, 4));
+
+  session_head (r, stmt, "session-interpreter", &head, &date);
+  if (column (stmt, 5) == NULL)
+    add_finding (r, &head,
+                 /* Translators: a pseudonym and a day with a time */
+                 g_strdup_printf (_("%s needs an interpreter and none is booked for the session on %s"),
+                                  column (stmt, 2), when),
+                 _("Book an interpreter in the witness's language"));
+  else
+    {
+      head.severity = WS_FINDING_SEVERITY_WARNING;
+      add_finding (r, &head,
+                   g_strcmp0 (column (stmt, 6), "female") == 0
+                   /* Translators: a pseudonym, an interpreter, a day with a time */
+                   ? g_strdup_printf (_("%s asked for a woman interpreter; %s is booked on %s"),
+                                      column (stmt, 2), column (stmt, 5), when)
+                   : g_strdup_printf (_("%s asked for a man interpreter; %s is booked on %s"),
+                                      column (stmt, 2), column (stmt, 5), when),
+                   _("Book an interpreter of the gender the witness asked for, or record why not"));
+    }
+}
+
+/* Needed: the witness's plan has an interpreter (need
+ * "language.interpreter") that is not cancelled. Wrong gender: the
+ * interpreter is not recorded as of the gender the witness asked for. */
+static gboolean
+rule_session_interpreter (Rules   *r,
+                          GError **error)
+{
+  g_autofree char *limit = after_now (r, SCHEDULE_DAYS);
+
+  return each_row (r,
+    "SELECT s.id, s.person_id, p.pseudonym, s.starts_at, COALESCE (cs.zone, rs.zone), NULL, p.interpreter_gender"
+    " FROM session s JOIN person p ON p.id = s.person_id"
+    " LEFT JOIN site cs ON cs.id = s.court_site_id LEFT JOIN site rs ON rs.id = s.remote_site_id"
+    " WHERE s.status <> 'cancelled' AND s.ends_at > :now AND s.starts_at < :limit"
+    " AND NOT EXISTS (SELECT 1 FROM session_interpreter si WHERE si.session_id = s.id)"
+    " AND EXISTS (SELECT 1 FROM support_item it WHERE it.person_id = s.person_id"
+    "             AND it.need_code = 'language.interpreter' AND it.status <> 'cancelled')"
+    " UNION ALL"
+    " SELECT s.id, s.person_id, p.pseudonym, s.starts_at, COALESCE (cs.zone, rs.zone), i.name, p.interpreter_gender"
+    " FROM session s JOIN person p ON p.id = s.person_id"
+    " JOIN session_interpreter si ON si.session_id = s.id JOIN interpreter i ON i.id = si.interpreter_id"
+    " LEFT JOIN site cs ON cs.id = s.court_site_id LEFT JOIN site rs ON rs.id = s.remote_site_id"
+    " WHERE s.status <> 'cancelled' AND s.ends_at > :now AND s.starts_at < :limit"
+    " AND p.interpreter_gender IN ('female', 'male') AND i.gender <> p.interpreter_gender",
+    limit, interpreter_row, error);
+}
+
+/* ------------------------------------------------------------------ */
 /* The table of rules                                                  */
 
 typedef gboolean (*RuleFunc) (Rules   *r,
@@ -746,6 +1021,10 @@ static const Rule rules[] = {
   { "video-link-no-session", N_("Video link granted with no session booked"), rule_video_link_no_session },
   { "risk-review-overdue", N_("Risk review overdue"), rule_risk_review_overdue },
   { "reflection-ending", N_("Reflection period ending soon"), rule_reflection_ending },
+  { "session-double-booked", N_("Witness, room or interpreter double-booked"), rule_session_double_booked },
+  { "session-screened-accused", N_("Screened witness scheduled where the accused are"), rule_session_screened_accused },
+  { "session-outside-hours", N_("Session outside the remote site's hours"), rule_session_outside_hours },
+  { "session-interpreter", N_("Interpreter needed but missing, or of the wrong gender"), rule_session_interpreter },
 };
 
 /**

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ws-access.h"
+#include "ws-rules.h"
 #include "ws-database-private.h"
 #include "ws-schedule.h"
 #include "ws-store.h"
@@ -1201,6 +1202,96 @@ test_views_and_sheet (Fixture       *f,
   g_assert_null (strstr (text, "Tomasz"));
 }
 
+static GPtrArray *
+findings_of (Fixture    *f,
+             const char *rule)
+{
+  g_autoptr(GDateTime) now = ws_time_now ();
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *some = g_ptr_array_new_with_free_func (g_object_unref);
+
+  all = ws_rules_evaluate (f->base.db, now, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    if (g_strcmp0 (ws_finding_get_rule (g_ptr_array_index (all, i)), rule) == 0)
+      g_ptr_array_add (some, g_object_ref (g_ptr_array_index (all, i)));
+  return some;
+}
+
+/* What the checks refuse can still reach the database (an import, an
+ * older version, a changed directory): the rules find it. */
+static void
+test_rules (Fixture       *f,
+            gconstpointer  data)
+{
+  WsDatabase *db = f->base.db;
+  g_autoptr(WsSession) one = book (f, f->h2, f->birch, f->room2, f->suite, "2026-03-10T10:00:00Z",
+                                   "2026-03-10T11:00:00Z");
+  g_autoptr(WsSession) past = book (f, f->h2, f->birch, f->room2, f->suite, "2026-03-02T09:00:00Z",
+                                    "2026-03-02T09:30:00Z");
+  g_autoptr(WsSession) amber = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+  WsFinding *finding;
+
+  found = findings_of (f, "session-double-booked");
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* Another session written straight into the database over the first
+   * one, in the same suite, with Omar, for Amber in the screened case's
+   * room, early in the morning. */
+  ws_test_exec (db, "INSERT INTO session (uid, hearing_id, person_id, court_site_id, remote_site_id, starts_at, ends_at)"
+                    " VALUES ('raw@test', %lld, %lld, %lld, %lld, '2026-03-09T10:30:00Z', '2026-03-09T11:30:00Z')",
+                (long long) f->h1, (long long) f->amber, (long long) f->room2, (long long) f->room1);
+  ws_test_exec (db, "UPDATE session SET starts_at = '2026-03-09T10:00:00Z', ends_at = '2026-03-09T11:00:00Z'"
+                    " WHERE id = %lld", (long long) ws_session_get_id (one));
+  ws_test_exec (db, "UPDATE session SET remote_site_id = %lld WHERE id = %lld", (long long) f->room1,
+                (long long) ws_session_get_id (one));
+  found = findings_of (f, "session-double-booked");
+  g_assert_cmpuint (found->len, ==, 1);
+  finding = g_ptr_array_index (found, 0);
+  g_assert_cmpint (ws_finding_get_severity (finding), ==, WS_FINDING_SEVERITY_URGENT);
+  g_assert_cmpint (ws_finding_get_subject_id (finding), ==, ws_session_get_id (one));
+  g_assert_nonnull (strstr (ws_finding_get_message (finding), "Court room"));
+  g_assert_nonnull (strstr (ws_finding_get_message (finding), "Amber"));
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* Amber in room 1 while S-1's hearing sits there. */
+  found = findings_of (f, "session-screened-accused");
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (ws_finding_get_pseudonym (g_ptr_array_index (found, 0)), ==, "Amber");
+  g_assert_nonnull (strstr (ws_finding_get_message (g_ptr_array_index (found, 0)), "S-1"));
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* Outside the remote site's hours on its own clock: 07:00 in room 1 (UTC) is before it opens. */
+  ws_test_exec (db, "UPDATE session SET starts_at = '2026-03-11T07:00:00Z', ends_at = '2026-03-11T08:00:00Z'"
+                    " WHERE id = %lld", (long long) ws_session_get_id (one));
+  found = findings_of (f, "session-outside-hours");
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_nonnull (strstr (ws_finding_get_message (g_ptr_array_index (found, 0)), "07:00–08:00"));
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* Amber needs an interpreter (her plan says so) and asked for a woman. */
+  ws_test_exec (db, "INSERT OR IGNORE INTO need (code, category, title) VALUES ('language.interpreter', 'Language', 'Interpreter')");
+  ws_test_exec (db, "INSERT INTO support_item (person_id, need_code, phase) VALUES (%lld, 'language.interpreter', 'trial')",
+                (long long) f->amber);
+  amber = book (f, f->h2, f->amber, f->room2, f->suite, "2026-03-12T10:00:00Z", "2026-03-12T11:00:00Z");
+  found = findings_of (f, "session-interpreter");
+  g_assert_cmpuint (found->len, ==, 2);  /* the raw one and this one */
+  g_clear_pointer (&found, g_ptr_array_unref);
+  ws_session_add_interpreter (amber, f->omar, "Arabic");
+  g_assert_true (ws_database_save_session (db, amber, NULL, &error));
+  g_assert_no_error (error);
+  found = findings_of (f, "session-interpreter");
+  g_assert_cmpuint (found->len, ==, 2);
+  finding = g_ptr_array_index (found, 0);
+  g_assert_nonnull (strstr (ws_finding_get_message (g_ptr_array_index (found, 0)), "none is booked"));
+  g_assert_nonnull (strstr (ws_finding_get_message (g_ptr_array_index (found, 1)), "Omar"));
+  g_assert_cmpint (ws_finding_get_severity (g_ptr_array_index (found, 1)), ==, WS_FINDING_SEVERITY_WARNING);
+}
+
 #define ADD(path, func) \
   g_test_add ("/ws/schedule/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -1224,5 +1315,6 @@ main (int   argc,
   ADD ("ical", test_ical);
   ADD ("own-schedule", test_own_schedule);
   ADD ("views-and-sheet", test_views_and_sheet);
+  ADD ("rules", test_rules);
   return g_test_run ();
 }
