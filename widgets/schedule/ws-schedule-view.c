@@ -145,7 +145,10 @@ add_session (WsScheduleView *self,
              WsSession      *session)
 {
   g_autofree char *times = ws_session_format_times (session, self->zone);
-  g_autofree char *remote = ws_session_format_remote_times (session);
+  const char *remote_zone = ws_session_get_remote_zone (session);
+  /* The remote clock only when it differs from the viewer's. */
+  g_autofree char *remote = remote_zone != NULL && g_strcmp0 (remote_zone, self->zone) != 0
+                            ? ws_session_format_remote_times (session) : NULL;
   g_autofree char *tooltip = session_tooltip (session, self->zone);
   /* A week leaves room for the times in the viewer's zone only; the
    * remote clock is in the tooltip and the day view. */
@@ -393,7 +396,11 @@ static void
 move (WsScheduleView *self,
       int             direction)
 {
-  GDateTime *day = g_date_time_add_days (self->day, direction * (is_week (self) ? 7 : 1));
+  GDateTime *day;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  day = g_date_time_add_days (self->day, direction * (is_week (self) ? 7 : 1));
 
   g_date_time_unref (self->day);
   /* Midnight again: a day with a clock change is not 24 hours long. */
@@ -597,9 +604,27 @@ ws_schedule_view_class_init (WsScheduleViewClass *klass)
   gtk_widget_class_install_action (widget_class, "schedule.manage-sites", NULL, manage_sites_action);
   gtk_widget_class_install_action (widget_class, "schedule.manage-interpreters", NULL, manage_interpreters_action);
   gtk_widget_class_install_action (widget_class, "schedule.interpreter-schedule", NULL, interpreter_schedule_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_ALT_MASK, "schedule.previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_ALT_MASK, "schedule.next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "schedule.today", NULL);
+}
+
+/* Paging works wherever the focus is in the window (the header's "+"
+ * after switching places), not only inside the grid; the actions do
+ * nothing while the place is not shown. */
+static void
+add_shortcuts (WsScheduleView *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  struct { guint key; const char *action; } keys[] = {
+    { GDK_KEY_Page_Up, "schedule.previous" },
+    { GDK_KEY_Page_Down, "schedule.next" },
+    { GDK_KEY_Home, "schedule.today" },
+  };
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_MANAGED);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, GDK_ALT_MASK),
+                                                            gtk_named_action_new (keys[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 static void
@@ -614,6 +639,7 @@ ws_schedule_view_init (WsScheduleView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->zone = g_strdup (ws_time_zone_is_valid (zone) ? zone : "UTC");
   self->day = midnight_in (now, self->zone);
+  add_shortcuts (self);
 }
 
 GtkWidget *

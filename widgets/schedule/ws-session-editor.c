@@ -42,9 +42,8 @@ struct _WsSessionEditor
   AdwEntryRow         *test_row;
   AdwActionRow        *converted_row;
   AdwPreferencesGroup *interpreters_group;
-  AdwActionRow        *add_interpreter_row;
-  GtkDropDown         *interpreter_dropdown;
-  GtkEntry            *language_entry;
+  AdwComboRow         *add_interpreter_row;
+  AdwEntryRow         *language_row;
   AdwEntryRow         *platform_row;
   AdwEntryRow         *address_row;
   AdwEntryRow         *pin_row;
@@ -63,7 +62,7 @@ struct _WsSessionEditor
   GPtrArray           *witnesses;        /* WsHearingWitness; index + 1 in witness_row */
   GPtrArray           *court_sites;      /* WsSite; index + 1 in court_row */
   GPtrArray           *remote_sites;     /* WsSite; index + 1 in remote_row */
-  GPtrArray           *interpreters;     /* WsInterpreter, in interpreter_dropdown */
+  GPtrArray           *interpreters;     /* WsInterpreter, in add_interpreter_row */
   GPtrArray           *interpreter_rows; /* rows of the draft's interpreters */
   GPtrArray           *conflict_rows;
   GPtrArray           *alternative_rows;
@@ -442,6 +441,8 @@ show_interpreters (WsSessionEditor *self)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
       ws_form_group_add (self->interpreters_group, self->interpreter_rows, row);
     }
+  adw_preferences_group_set_description (self->interpreters_group,
+                                         self->interpreter_rows->len == 0 ? _("None booked") : NULL);
 }
 
 static void
@@ -461,7 +462,7 @@ fill_interpreters (WsSessionEditor *self)
 
       gtk_string_list_append (names, text);
     }
-  gtk_drop_down_set_model (self->interpreter_dropdown, G_LIST_MODEL (names));
+  adw_combo_row_set_model (self->add_interpreter_row, G_LIST_MODEL (names));
 }
 
 static void
@@ -478,15 +479,15 @@ add_interpreter (WsSessionEditor *self,
 static void
 add_interpreter_cb (WsSessionEditor *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->interpreter_dropdown);
-  g_autofree char *language = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->language_entry))));
+  guint selected = adw_combo_row_get_selected (self->add_interpreter_row);
+  g_autofree char *language = ws_form_entry_text (self->language_row);
 
   if (selected == GTK_INVALID_LIST_POSITION || selected >= self->interpreters->len)
     return;
   if (*language == '\0')
     {
-      ws_form_set_row_error (GTK_WIDGET (self->add_interpreter_row), _("Say which language they interpret"));
-      gtk_widget_grab_focus (GTK_WIDGET (self->language_entry));
+      ws_form_set_row_error (GTK_WIDGET (self->language_row), _("Say which language they interpret"));
+      gtk_widget_grab_focus (GTK_WIDGET (self->language_row));
       return;
     }
   add_interpreter (self, ws_interpreter_get_id (g_ptr_array_index (self->interpreters, selected)), language);
@@ -504,7 +505,7 @@ suggest_language (WsSessionEditor *self)
   person = ws_database_get_person (self->db, ws_session_get_person_id (self->draft), NULL);
   languages = person != NULL ? ws_person_get_languages (person) : NULL;
   if (languages != NULL && languages[0] != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (self->language_entry), languages[0]);
+    ws_form_set_entry_text (self->language_row, languages[0]);
 }
 
 /* ------------------------------------------------------------------ */
@@ -517,6 +518,7 @@ clear_errors (WsSessionEditor *self)
     GTK_WIDGET (self->hearing_row), GTK_WIDGET (self->witness_row), GTK_WIDGET (self->court_row),
     GTK_WIDGET (self->remote_row), GTK_WIDGET (self->date_row), GTK_WIDGET (self->start_row),
     GTK_WIDGET (self->end_row), GTK_WIDGET (self->test_row), GTK_WIDGET (self->add_interpreter_row),
+    GTK_WIDGET (self->language_row),
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
@@ -655,13 +657,56 @@ add_slot_alternative (WsSessionEditor *self,
   g_object_set_data_full (G_OBJECT (row), "ws-start", g_steal_pointer (&boxed), (GDestroyNotify) g_date_time_unref);
 }
 
-static gboolean
-slot_taken (GPtrArray *conflicts)
+/* Which alternatives answer the refusals found: another time for a taken
+ * or closed slot, another room or site for a taken one, another
+ * interpreter for any refusal about the interpreter. A language missing
+ * is not solved by another hour. */
+enum {
+  OFFER_SLOTS = 1 << 0,
+  OFFER_COURT_ROOMS = 1 << 1,
+  OFFER_REMOTE_SITES = 1 << 2,
+  OFFER_INTERPRETERS = 1 << 3,
+};
+
+static guint
+offers_for (GPtrArray *conflicts)
 {
+  guint offers = 0;
+
   for (guint i = 0; conflicts != NULL && i < conflicts->len; i++)
-    if (ws_conflict_get_severity (g_ptr_array_index (conflicts, i)) == WS_CONFLICT_REFUSE)
-      return TRUE;
-  return FALSE;
+    {
+      WsConflict *conflict = g_ptr_array_index (conflicts, i);
+
+      if (ws_conflict_get_severity (conflict) != WS_CONFLICT_REFUSE)
+        continue;
+      switch (ws_conflict_get_kind (conflict))
+        {
+        case WS_CONFLICT_WITNESS_BOOKED:
+          offers |= OFFER_SLOTS;
+          break;
+        case WS_CONFLICT_COURT_ROOM_BOOKED:
+          offers |= OFFER_SLOTS | OFFER_COURT_ROOMS;
+          break;
+        case WS_CONFLICT_REMOTE_SITE_BOOKED:
+        case WS_CONFLICT_OUTSIDE_HOURS:
+        case WS_CONFLICT_SITE_CLOSED:
+        case WS_CONFLICT_SCREENED_FROM_ACCUSED:
+          offers |= OFFER_SLOTS | OFFER_REMOTE_SITES;
+          break;
+        case WS_CONFLICT_INTERPRETER_BOOKED:
+        case WS_CONFLICT_INTERPRETER_UNAVAILABLE:
+          offers |= OFFER_SLOTS | OFFER_INTERPRETERS;
+          break;
+        case WS_CONFLICT_INTERPRETER_LANGUAGE:
+        case WS_CONFLICT_INTERPRETER_GENDER:
+        case WS_CONFLICT_INTERPRETER_EXCLUDED:
+          offers |= OFFER_INTERPRETERS;
+          break;
+        default:
+          break;
+        }
+    }
+  return offers;
 }
 
 static void
@@ -671,20 +716,22 @@ show_alternatives (WsSessionEditor *self)
   AlternativeKind kinds[3] = { ALTERNATIVE_COURT_ROOM, ALTERNATIVE_REMOTE_SITE, ALTERNATIVE_INTERPRETER };
   const char *titles[3] = { _("Free court room"), _("Free remote site"), _("Free interpreter") };
 
+  guint offers = offers_for (self->conflicts);
+
   ws_form_clear_rows (self->alternative_rows);
   if (self->alternatives == NULL)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->alternatives_group), FALSE);
       return;
     }
-  if (ws_alternatives_get_earlier (self->alternatives) != NULL)
+  if ((offers & OFFER_SLOTS) && ws_alternatives_get_earlier (self->alternatives) != NULL)
     add_slot_alternative (self, ALTERNATIVE_EARLIER, ws_alternatives_get_earlier (self->alternatives));
-  if (ws_alternatives_get_later (self->alternatives) != NULL)
+  if ((offers & OFFER_SLOTS) && ws_alternatives_get_later (self->alternatives) != NULL)
     add_slot_alternative (self, ALTERNATIVE_LATER, ws_alternatives_get_later (self->alternatives));
 
-  lists[0] = ws_alternatives_get_court_rooms (self->alternatives);
-  lists[1] = ws_alternatives_get_remote_sites (self->alternatives);
-  lists[2] = ws_alternatives_get_interpreters (self->alternatives);
+  lists[0] = offers & OFFER_COURT_ROOMS ? ws_alternatives_get_court_rooms (self->alternatives) : NULL;
+  lists[1] = offers & OFFER_REMOTE_SITES ? ws_alternatives_get_remote_sites (self->alternatives) : NULL;
+  lists[2] = offers & OFFER_INTERPRETERS ? ws_alternatives_get_interpreters (self->alternatives) : NULL;
   for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
     for (guint i = 0; lists[l] != NULL && i < MIN (lists[l]->len, 3); i++)
       {
@@ -794,7 +841,7 @@ run_check (WsSessionEditor *self)
           gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
           self->form_ok = FALSE;
         }
-      else if (slot_taken (self->conflicts))
+      else if (offers_for (self->conflicts) != 0)
         self->alternatives = ws_database_find_alternatives (self->db, self->draft, NULL, NULL);
     }
   show_conflicts (self);
@@ -956,7 +1003,7 @@ apply_interpreter (WsSessionEditor *self,
       ws_session_remove_interpreter (self->draft, busy);
     }
   if (language == NULL)
-    language = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->language_entry)));
+    language = ws_form_entry_text (self->language_row);
   ws_session_remove_interpreter (self->draft, ws_interpreter_get_id (interpreter));
   ws_session_add_interpreter (self->draft, ws_interpreter_get_id (interpreter), language);
 }
@@ -1196,8 +1243,7 @@ ws_session_editor_class_init (WsSessionEditorClass *klass)
   BIND (converted_row);
   BIND (interpreters_group);
   BIND (add_interpreter_row);
-  BIND (interpreter_dropdown);
-  BIND (language_entry);
+  BIND (language_row);
   BIND (platform_row);
   BIND (address_row);
   BIND (pin_row);
