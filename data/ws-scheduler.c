@@ -19,9 +19,9 @@
  *   another (not cancelled) session overlapping the draft: refuse; only
  *   inside the buffers before or after: warn. A room is booked whichever
  *   side of a link it served on.
- * - an interpreter who does not interpret the session language, or not
- *   the witness's dialect of it: refuse; a session language the witness's
- *   record does not list: warn.
+ * - an interpreter who does not interpret the session language: refuse;
+ *   another dialect of it than the witness's, or a session language the
+ *   witness's record does not list: warn.
  * - an interpreter of another gender than the witness asked for: warn
  *   (a preference the officer may have to override; the rules engine
  *   keeps showing it).
@@ -798,15 +798,26 @@ check_interpreters (WsDatabase  *db,
     {
       WsInterpreter *it = g_ptr_array_index (c->interpreters, k);
       const char *name = ws_interpreter_get_name (it);
-      const char *language = ws_session_get_interpreter_language (d, k);
-      const char *dialect = witness_dialect (&c->witness, language);
+      g_autofree char *language = NULL;
+      g_autofree char *asked = NULL;
+      const char *dialect;
       WsConflict *conflict = NULL;
+
+      /* "Arabic (Levantine)" names the dialect; "Arabic" takes the witness's. */
+      if (!ws_language_parse (ws_session_get_interpreter_language (d, k), &language, &asked))
+        {
+          g_free (language);
+          g_free (asked);
+          language = g_strdup (ws_session_get_interpreter_language (d, k));
+          asked = g_strdup ("");
+        }
+      dialect = *asked != '\0' ? asked : witness_dialect (&c->witness, language);
 
       if (!ws_interpreter_speaks (it, language, NULL))
         conflict = add_conflict (conflicts, WS_CONFLICT_INTERPRETER_LANGUAGE, WS_CONFLICT_REFUSE, "interpreters",
           /* Translators: an interpreter's name and a language */
           g_strdup_printf (_("%s does not interpret %s"), name, language));
-      else if (dialect == NULL)
+      else if (witness_dialect (&c->witness, language) == NULL)
         conflict = add_conflict (conflicts, WS_CONFLICT_INTERPRETER_LANGUAGE, WS_CONFLICT_WARN, "interpreters",
           /* Translators: a pseudonym and a language */
           g_strdup_printf (_("%s's record does not list %s among their languages"),
@@ -815,9 +826,11 @@ check_interpreters (WsDatabase  *db,
         {
           g_autofree char *full = ws_language_format (language, dialect);
 
-          conflict = add_conflict (conflicts, WS_CONFLICT_INTERPRETER_LANGUAGE, WS_CONFLICT_REFUSE, "interpreters",
+          /* The language is there, another dialect of it: often
+           * workable, so the officer decides. */
+          conflict = add_conflict (conflicts, WS_CONFLICT_INTERPRETER_LANGUAGE, WS_CONFLICT_WARN, "interpreters",
             /* Translators: an interpreter, a language with dialect, a pseudonym */
-            g_strdup_printf (_("%s does not interpret %s, the language of %s"), name, full,
+            g_strdup_printf (_("%s does not list %s, the language of %s; check the dialect will do"), name, full,
                              ws_session_get_pseudonym (d)));
         }
       if (conflict != NULL)
@@ -1402,23 +1415,28 @@ find_free_interpreters (WsDatabase  *db,
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GPtrArray) second = g_ptr_array_new ();
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  const char *language = NULL;
-  const char *dialect = NULL;
+  g_autofree char *language = NULL;
+  g_autofree char *dialect = NULL;
   int rc;
 
   /* The language wanted: the draft's first interpreter's, else the
    * witness's first. */
   if (ws_session_get_n_interpreters (d) > 0)
     {
-      language = ws_session_get_interpreter_language (d, 0);
-      dialect = witness_dialect (&c->witness, language);
+      if (!ws_language_parse (ws_session_get_interpreter_language (d, 0), &language, &dialect))
+        return TRUE;
+      if (*dialect == '\0' && witness_dialect (&c->witness, language) != NULL)
+        {
+          g_free (dialect);
+          dialect = g_strdup (witness_dialect (&c->witness, language));
+        }
     }
   else if (c->witness.languages->len > 0)
     {
       PersonLanguage *l = &g_array_index (c->witness.languages, PersonLanguage, 0);
 
-      language = l->language;
-      dialect = l->dialect;
+      language = g_strdup (l->language);
+      dialect = g_strdup (l->dialect);
     }
   if (language == NULL)
     return TRUE;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ws-access.h"
+#include "ws-demo.h"
 #include "ws-rules.h"
 #include "ws-database-private.h"
 #include "ws-schedule.h"
@@ -1292,6 +1293,88 @@ test_rules (Fixture       *f,
   g_assert_cmpint (ws_finding_get_severity (g_ptr_array_index (found, 1)), ==, WS_FINDING_SEVERITY_WARNING);
 }
 
+/* The demonstration unit books cleanly except for the one conflict it
+ * means to show, which the alternatives resolve. */
+static void
+test_demo (void)
+{
+  g_autofree char *dir = NULL;
+  WsDatabase *db = ws_test_open_tmp_db ("ws-test-schedule-XXXXXX", &dir);
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) until = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GError) error = NULL;
+  WsSession *shown = NULL;
+  guint n_gender = 0;
+
+  g_assert_true (ws_demo_fill (db, WS_DEMO_WITNESSES, WS_DEMO_SEED, &error));
+  g_assert_no_error (error);
+  now = ws_time_now ();
+  until = g_date_time_add_days (now, 365);
+  sessions = ws_database_list_sessions (db, now, until, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sessions->len, >, 5);
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      WsSession *s = g_ptr_array_index (sessions, i);
+      g_autoptr(GPtrArray) conflicts = NULL;
+
+      if (ws_session_get_status (s) == WS_SESSION_STATUS_CANCELLED)
+        continue;
+      conflicts = ws_database_check_session (db, s, NULL, &error);
+      g_assert_no_error (error);
+      for (guint k = 0; k < conflicts->len; k++)
+        {
+          WsConflict *c = g_ptr_array_index (conflicts, k);
+
+          g_test_message ("%s: %s", ws_session_get_pseudonym (s), ws_conflict_get_message (c));
+          g_assert_cmpint (ws_conflict_get_severity (c), ==, WS_CONFLICT_WARN);
+          if (ws_conflict_get_kind (c) == WS_CONFLICT_INTERPRETER_GENDER)
+            {
+              n_gender++;
+              if (shown == NULL)
+                shown = s;
+            }
+        }
+    }
+  g_assert_cmpuint (n_gender, >=, 1);
+
+  findings = ws_rules_evaluate (db, now, NULL, &error);
+  g_assert_no_error (error);
+  {
+    gboolean listed = FALSE;
+
+    for (guint i = 0; i < findings->len; i++)
+      listed |= g_strcmp0 (ws_finding_get_rule (g_ptr_array_index (findings, i)), "session-interpreter") == 0 &&
+                ws_finding_get_subject_id (g_ptr_array_index (findings, i)) == ws_session_get_id (shown);
+    g_assert_true (listed);
+  }
+
+  /* Resolving it: the alternatives offer first an interpreter of the
+   * gender asked for, who interprets the language. */
+  {
+    g_autoptr(WsAlternatives) alt = ws_database_find_alternatives (db, shown, NULL, &error);
+    g_autoptr(WsSession) fixed = ws_session_copy (shown);
+    g_autoptr(GPtrArray) conflicts = NULL;
+    g_autofree char *language = g_strdup (ws_session_get_interpreter_language (shown, 0));
+    WsInterpreter *other;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (ws_alternatives_get_interpreters (alt)->len, >=, 1);
+    other = g_ptr_array_index (ws_alternatives_get_interpreters (alt), 0);
+    g_assert_cmpint (ws_interpreter_get_gender (other), !=, WS_GENDER_UNSPECIFIED);
+    ws_session_clear_interpreters (fixed);
+    ws_session_add_interpreter (fixed, ws_interpreter_get_id (other), language);
+    conflicts = ws_database_check_session (db, fixed, NULL, &error);
+    g_assert_false (has_kind (conflicts, WS_CONFLICT_INTERPRETER_GENDER));
+    g_assert_false (ws_conflicts_have_refusal (conflicts));
+    g_assert_true (ws_database_save_session (db, fixed, NULL, &error));
+    g_assert_no_error (error);
+  }
+  ws_test_close_tmp_db (db, g_steal_pointer (&dir));
+}
+
 #define ADD(path, func) \
   g_test_add ("/ws/schedule/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -1316,5 +1399,6 @@ main (int   argc,
   ADD ("own-schedule", test_own_schedule);
   ADD ("views-and-sheet", test_views_and_sheet);
   ADD ("rules", test_rules);
+  g_test_add_func ("/ws/schedule/demo", test_demo);
   return g_test_run ();
 }
