@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "ws-database-private.h"
 #include "ws-enums.h"
@@ -735,6 +736,12 @@ rule_reflection_ending (Rules   *r,
  * are checked; further out the schedule is still being made. */
 #define SCHEDULE_DAYS 60
 
+/* Sessions last at most WS_SESSION_MAX_HOURS, so those not over yet
+ * started no earlier than that before now: the index on starts_at then
+ * reads only the coming weeks, not the unit's whole history. */
+#define SESSION_FLOOR(alias) \
+  " AND " alias ".starts_at >= strftime ('%Y-%m-%dT%H:%M:%SZ', :now, '-" G_STRINGIFY (WS_SESSION_MAX_HOURS) " hours')"
+
 /* "10 Mar 2026 14:00" on the clock of @zone (the court's or the site's). */
 static char *
 format_instant_in (Rules      *r,
@@ -769,71 +776,189 @@ session_head (Rules         *r,
   head->date = date;
 }
 
-/* Columns: 0 session, 1 person, 2 pseudonym, 3 starts_at, 4 zone, 5 other
- * pseudonym, 6 what is shared (0 witness, 1 court room, 2 remote site,
- * 3 interpreter), 7 its name. */
-static void
-double_booked_row (Rules        *r,
-                   sqlite3_stmt *stmt)
-{
-  FindingHead head = { 0 };
-  GDate date;
-  g_autofree char *when = format_instant_in (r, column (stmt, 3), column (stmt, 4));
-  const char *name = column (stmt, 7) != NULL ? column (stmt, 7) : "?";
-  char *message;
+typedef struct {
+  gint64  id;
+  gint64  person_id;
+  gint64  court_site_id;
+  gint64  remote_site_id;
+  char   *pseudonym;
+  char   *starts_at;
+  char   *ends_at;
+  char   *zone;
+  char   *court_name;
+  char   *remote_name;
+  GArray *interpreters;  /* gint64 */
+} Booked;
 
-  session_head (r, stmt, "session-double-booked", &head, &date);
-  head.severity = WS_FINDING_SEVERITY_URGENT;
-  switch (sqlite3_column_int (stmt, 6))
+static void
+booked_clear (gpointer data)
+{
+  Booked *b = data;
+
+  g_free (b->pseudonym);
+  g_free (b->starts_at);
+  g_free (b->ends_at);
+  g_free (b->zone);
+  g_free (b->court_name);
+  g_free (b->remote_name);
+  g_clear_pointer (&b->interpreters, g_array_unref);
+}
+
+static gboolean
+shares_site (Booked *b,
+             gint64  site)
+{
+  return site > 0 && (b->court_site_id == site || b->remote_site_id == site);
+}
+
+static void
+report_double_booking (Rules      *r,
+                       Booked     *a,
+                       Booked     *b,
+                       GHashTable *interpreter_names)
+{
+  FindingHead head = { "session-double-booked", WS_FINDING_SEVERITY_URGENT, a->person_id, a->pseudonym,
+                       "session", a->id, NULL };
+  g_autofree char *when = NULL;
+  const char *name = NULL;
+  gboolean interpreter = FALSE;
+  char *message;
+  GDate date;
+
+  if (a->person_id != b->person_id)
     {
-    case 0:
-      /* Translators: a pseudonym and a day with a time */
-      message = g_strdup_printf (_("%s has two sessions at the same time on %s"), column (stmt, 2), when);
-      break;
-    case 3:
-      /* Translators: an interpreter, two pseudonyms, a day with a time */
-      message = g_strdup_printf (_("%s is booked to interpret for %s and %s at the same time on %s"),
-                                 name, column (stmt, 2), column (stmt, 5), when);
-      break;
-    default:
-      /* Translators: a room, two pseudonyms, a day with a time */
-      message = g_strdup_printf (_("%s is booked for %s and %s at the same time on %s"),
-                                 name, column (stmt, 2), column (stmt, 5), when);
-      break;
+      if (shares_site (b, a->court_site_id))
+        name = a->court_name;
+      else if (shares_site (b, a->remote_site_id))
+        name = a->remote_name;
+      else
+        for (guint i = 0; i < a->interpreters->len && name == NULL; i++)
+          for (guint k = 0; k < b->interpreters->len && name == NULL; k++)
+            if (g_array_index (a->interpreters, gint64, i) == g_array_index (b->interpreters, gint64, k))
+              {
+                gint64 id = g_array_index (a->interpreters, gint64, i);
+
+                name = g_hash_table_lookup (interpreter_names, &id);
+                interpreter = TRUE;
+              }
+      if (name == NULL)
+        return;
     }
+  when = format_instant_in (r, a->starts_at, a->zone);
+  day_in_zone (r, a->starts_at, a->zone, &date);
+  head.date = &date;
+  if (name == NULL)
+    /* Translators: a pseudonym and a day with a time */
+    message = g_strdup_printf (_("%s has two sessions at the same time on %s"), a->pseudonym, when);
+  else if (interpreter)
+    /* Translators: an interpreter, two pseudonyms, a day with a time */
+    message = g_strdup_printf (_("%s is booked to interpret for %s and %s at the same time on %s"),
+                               name, a->pseudonym, b->pseudonym, when);
+  else
+    /* Translators: a room, two pseudonyms, a day with a time */
+    message = g_strdup_printf (_("%s is booked for %s and %s at the same time on %s"),
+                               name, a->pseudonym, b->pseudonym, when);
   add_finding (r, &head, message, _("Move one of the sessions, or choose another room or interpreter"));
 }
 
-/* Each overlapping pair once: the later-starting session is looked up
- * through the index on starts_at within the earlier one's span. */
+/* The coming sessions are read once, in order of start, and each is
+ * compared with those starting before it ends: a sweep, so a busy unit
+ * costs a few comparisons per session rather than a join per pair.
+ * Instants compare as stored text. */
 static gboolean
 rule_session_double_booked (Rules   *r,
                             GError **error)
 {
   g_autofree char *limit = after_now (r, SCHEDULE_DAYS);
+  g_autoptr(GArray) sessions = g_array_new (FALSE, TRUE, sizeof (Booked));
+  g_autoptr(GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
 
-  return each_row (r,
-    "SELECT a.id, a.person_id, pa.pseudonym, a.starts_at, COALESCE (cs.zone, rs.zone), pb.pseudonym,"
-    " CASE WHEN a.person_id = b.person_id THEN 0"
-    "      WHEN a.court_site_id IN (b.court_site_id, b.remote_site_id) THEN 1"
-    "      WHEN a.remote_site_id IN (b.court_site_id, b.remote_site_id) THEN 2 ELSE 3 END,"
-    " CASE WHEN a.court_site_id IN (b.court_site_id, b.remote_site_id) THEN cs.name"
-    "      WHEN a.remote_site_id IN (b.court_site_id, b.remote_site_id) THEN rs.name"
-    "      ELSE (SELECT i.name FROM session_interpreter x JOIN session_interpreter y"
-    "            ON y.interpreter_id = x.interpreter_id AND y.session_id = b.id"
-    "            JOIN interpreter i ON i.id = x.interpreter_id WHERE x.session_id = a.id LIMIT 1) END"
-    " FROM session a JOIN person pa ON pa.id = a.person_id"
-    " LEFT JOIN site cs ON cs.id = a.court_site_id LEFT JOIN site rs ON rs.id = a.remote_site_id"
-    " JOIN session b ON b.starts_at >= a.starts_at AND b.starts_at < a.ends_at"
-    "  AND (b.starts_at > a.starts_at OR b.id > a.id) AND b.status <> 'cancelled'"
-    " JOIN person pb ON pb.id = b.person_id"
-    " WHERE a.status <> 'cancelled' AND a.ends_at > :now AND a.starts_at < :limit"
-    " AND (a.person_id = b.person_id OR a.court_site_id IN (b.court_site_id, b.remote_site_id)"
-    "      OR a.remote_site_id IN (b.court_site_id, b.remote_site_id)"
-    "      OR EXISTS (SELECT 1 FROM session_interpreter x JOIN session_interpreter y"
-    "                 ON y.interpreter_id = x.interpreter_id AND y.session_id = b.id WHERE x.session_id = a.id))"
-    " ORDER BY a.starts_at, a.id, b.id",
-    limit, double_booked_row, error);
+  g_array_set_clear_func (sessions, booked_clear);
+  /* Up to the limit and a session's length beyond, for the last ones' partners. */
+  stmt = _ws_database_prepare (r->db,
+    "SELECT s.id, s.person_id, s.court_site_id, s.remote_site_id, p.pseudonym, s.starts_at, s.ends_at,"
+    " COALESCE (cs.zone, rs.zone), cs.name, rs.name"
+    " FROM session s JOIN person p ON p.id = s.person_id"
+    " LEFT JOIN site cs ON cs.id = s.court_site_id LEFT JOIN site rs ON rs.id = s.remote_site_id"
+    " WHERE s.status <> 'cancelled' AND s.ends_at > :now"
+    " AND s.starts_at < strftime ('%Y-%m-%dT%H:%M:%SZ', :limit, '+" G_STRINGIFY (WS_SESSION_MAX_HOURS) " hours')"
+    SESSION_FLOOR ("s") " ORDER BY s.starts_at, s.id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":now"), r->now_text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), limit, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Booked b = { 0 };
+
+      b.id = sqlite3_column_int64 (stmt, 0);
+      b.person_id = sqlite3_column_int64 (stmt, 1);
+      b.court_site_id = sqlite3_column_int64 (stmt, 2);
+      b.remote_site_id = sqlite3_column_int64 (stmt, 3);
+      b.pseudonym = _ws_column_dup (stmt, 4);
+      b.starts_at = _ws_column_dup (stmt, 5);
+      b.ends_at = _ws_column_dup (stmt, 6);
+      b.zone = _ws_column_dup (stmt, 7);
+      b.court_name = _ws_column_dup (stmt, 8);
+      b.remote_name = _ws_column_dup (stmt, 9);
+      b.interpreters = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_array_append_val (sessions, b);
+    }
+  if (rc != SQLITE_DONE)
+    goto fail;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  for (guint i = 0; i < sessions->len; i++)
+    g_hash_table_insert (index, &g_array_index (sessions, Booked, i).id, &g_array_index (sessions, Booked, i));
+
+  stmt = _ws_database_prepare (r->db,
+    "SELECT si.session_id, si.interpreter_id, i.name"
+    " FROM session s CROSS JOIN session_interpreter si ON si.session_id = s.id"
+    " JOIN interpreter i ON i.id = si.interpreter_id"
+    " WHERE s.status <> 'cancelled' AND s.ends_at > :now"
+    " AND s.starts_at < strftime ('%Y-%m-%dT%H:%M:%SZ', :limit, '+" G_STRINGIFY (WS_SESSION_MAX_HOURS) " hours')"
+    SESSION_FLOOR ("s"), error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":now"), r->now_text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), limit, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 interpreter = sqlite3_column_int64 (stmt, 1);
+      Booked *b = g_hash_table_lookup (index, &id);
+
+      if (b != NULL)
+        g_array_append_val (b->interpreters, interpreter);
+      if (!g_hash_table_contains (names, &interpreter))
+        g_hash_table_insert (names, g_memdup2 (&interpreter, sizeof interpreter), _ws_column_dup (stmt, 2));
+    }
+  if (rc != SQLITE_DONE)
+    goto fail;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      Booked *a = &g_array_index (sessions, Booked, i);
+
+      if (strcmp (a->starts_at, limit) >= 0)
+        break;
+      for (guint k = i + 1; k < sessions->len; k++)
+        {
+          Booked *b = &g_array_index (sessions, Booked, k);
+
+          if (strcmp (b->starts_at, a->ends_at) >= 0)
+            break;
+          report_double_booking (r, a, b, names);
+        }
+    }
+  return TRUE;
+
+fail:
+  _ws_database_set_error (r->db, error, _("Checking what needs attention"));
+  return FALSE;
 }
 
 /* Columns: 0 session, 1 person, 2 pseudonym, 3 starts_at, 4 zone,
@@ -870,7 +995,7 @@ rule_session_screened_accused (Rules   *r,
     " FROM session s JOIN person p ON p.id = s.person_id"
     " JOIN screening sc ON sc.person_id = s.person_id JOIN court_case c ON c.id = sc.case_id"
     " LEFT JOIN site cs ON cs.id = s.court_site_id LEFT JOIN site rs ON rs.id = s.remote_site_id"
-    " WHERE s.status <> 'cancelled' AND s.ends_at > :now AND s.starts_at < :limit"
+    " WHERE s.status <> 'cancelled' AND s.ends_at > :now AND s.starts_at < :limit" SESSION_FLOOR ("s") ""
     " AND (EXISTS (SELECT 1 FROM hearing h WHERE h.case_id = sc.case_id"
     "              AND h.site_id = COALESCE (s.remote_site_id, s.court_site_id)"
     "              AND h.starts_at < s.ends_at AND h.ends_at > s.starts_at)"
@@ -936,7 +1061,7 @@ rule_session_outside_hours (Rules   *r,
   ok = each_row (r,
     "SELECT s.id, s.person_id, p.pseudonym, s.starts_at, rs.zone, s.ends_at, s.remote_site_id"
     " FROM session s JOIN person p ON p.id = s.person_id JOIN site rs ON rs.id = s.remote_site_id"
-    " WHERE s.status <> 'cancelled' AND s.ends_at > :now AND s.starts_at < :limit"
+    " WHERE s.status <> 'cancelled' AND s.ends_at > :now AND s.starts_at < :limit" SESSION_FLOOR ("s") ""
     " ORDER BY s.starts_at, s.id",
     limit, hours_row, error);
   g_clear_pointer (&r->sites, g_hash_table_unref);
@@ -987,7 +1112,7 @@ rule_session_interpreter (Rules   *r,
     "SELECT s.id, s.person_id, p.pseudonym, s.starts_at, COALESCE (cs.zone, rs.zone), NULL, p.interpreter_gender"
     " FROM session s JOIN person p ON p.id = s.person_id"
     " LEFT JOIN site cs ON cs.id = s.court_site_id LEFT JOIN site rs ON rs.id = s.remote_site_id"
-    " WHERE s.status <> 'cancelled' AND s.ends_at > :now AND s.starts_at < :limit"
+    " WHERE s.status <> 'cancelled' AND s.ends_at > :now AND s.starts_at < :limit" SESSION_FLOOR ("s") ""
     " AND NOT EXISTS (SELECT 1 FROM session_interpreter si WHERE si.session_id = s.id)"
     " AND EXISTS (SELECT 1 FROM support_item it WHERE it.person_id = s.person_id"
     "             AND it.need_code = 'language.interpreter' AND it.status <> 'cancelled')"
@@ -996,7 +1121,7 @@ rule_session_interpreter (Rules   *r,
     " FROM session s JOIN person p ON p.id = s.person_id"
     " JOIN session_interpreter si ON si.session_id = s.id JOIN interpreter i ON i.id = si.interpreter_id"
     " LEFT JOIN site cs ON cs.id = s.court_site_id LEFT JOIN site rs ON rs.id = s.remote_site_id"
-    " WHERE s.status <> 'cancelled' AND s.ends_at > :now AND s.starts_at < :limit"
+    " WHERE s.status <> 'cancelled' AND s.ends_at > :now AND s.starts_at < :limit" SESSION_FLOOR ("s") ""
     " AND p.interpreter_gender IN ('female', 'male') AND i.gender <> p.interpreter_gender",
     limit, interpreter_row, error);
 }
