@@ -6,9 +6,12 @@
 
 #include "ws-demo.h"
 #include "ws-identity.h"
+#include "ws-directory-dialog.h"
+#include "ws-interpreter-editor.h"
 #include "ws-interpreter-schedule.h"
 #include "ws-schedule-view.h"
 #include "ws-session-editor.h"
+#include "ws-site-editor.h"
 #include "ws-store.h"
 #include "ws-test-util.h"
 #include "ws-time.h"
@@ -352,6 +355,51 @@ test_interpreter_view (Fixture       *f,
     g_assert_null (strstr (interpreter_sees, ws_session_get_link_pin (session)));
 }
 
+static void
+test_directory_validation (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkWidget *directory = ws_directory_dialog_new (GTK_WINDOW (f->window), f->db, "sites");
+  GtkWidget *site_editor = ws_site_editor_new (GTK_WINDOW (directory), f->db, NULL);
+  GtkWidget *interpreter_editor;
+  g_autoptr(WsSite) missing = NULL;
+  g_autoptr(WsSite) found = NULL;
+  g_autoptr(WsInterpreter) nobody = NULL;
+
+  gtk_window_present (GTK_WINDOW (directory));
+  gtk_window_present (GTK_WINDOW (site_editor));
+
+  /* A zone that does not exist is refused beside its field; nothing is saved. */
+  set_entry (site_editor, "name_row", "Riverside Witness Suite");
+  set_entry (site_editor, "zone_row", "Mars/Olympus_Mons");
+  set_entry (site_editor, "opens_row", "09:00");
+  set_entry (site_editor, "closes_row", "17:00");
+  g_assert_false (ws_site_editor_save (WS_SITE_EDITOR (site_editor)));
+  g_assert_true (gtk_widget_has_css_class (template_row (site_editor, "zone_row"), "error"));
+  g_assert_false (gtk_widget_has_css_class (template_row (site_editor, "name_row"), "error"));
+  missing = ws_database_find_site (f->db, "Riverside Witness Suite", NULL);
+  g_assert_null (missing);
+
+  set_entry (site_editor, "zone_row", "Europe/London");
+  g_assert_true (ws_site_editor_save (WS_SITE_EDITOR (site_editor)));
+  found = ws_database_find_site (f->db, "Riverside Witness Suite", NULL);
+  g_assert_nonnull (found);
+  g_assert_cmpstr (ws_site_get_zone (found), ==, "Europe/London");
+
+  /* An interpreter without a language is refused beside the language field. */
+  interpreter_editor = ws_interpreter_editor_new (GTK_WINDOW (directory), f->db, NULL);
+  gtk_window_present (GTK_WINDOW (interpreter_editor));
+  set_entry (interpreter_editor, "name_row", "Nadia Probeweise");
+  set_entry (interpreter_editor, "zone_row", "Europe/Vienna");
+  g_assert_false (ws_interpreter_editor_save (WS_INTERPRETER_EDITOR (interpreter_editor)));
+  g_assert_true (gtk_widget_has_css_class (template_row (interpreter_editor, "language_row"), "error"));
+  nobody = ws_database_find_interpreter (f->db, "Nadia Probeweise", NULL);
+  g_assert_null (nobody);
+  gtk_window_destroy (GTK_WINDOW (interpreter_editor));
+  gtk_window_destroy (GTK_WINDOW (directory));
+  spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -370,6 +418,7 @@ main (int   argc,
   ADD ("sessions-in-rows", test_sessions_in_rows);
   ADD ("editor-conflict-and-alternative", test_editor_conflict_and_alternative);
   ADD ("interpreter-view", test_interpreter_view);
+  ADD ("directory-validation", test_directory_validation);
 #undef ADD
 
   status = g_test_run ();

@@ -458,6 +458,10 @@ ws_schedule_grid_clear (WsScheduleGrid *self)
   g_return_if_fail (WS_IS_SCHEDULE_GRID (self));
 
   g_ptr_array_set_size (self->rows, 0);
+  /* Back to the working day; the sessions added next widen it again. */
+  self->first_hour = 8;
+  self->last_hour = 18;
+  rebuild_axis (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 

@@ -792,7 +792,9 @@ show_conflicts (WsSessionEditor *self)
 static void
 update_save (WsSessionEditor *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", ws_session_editor_can_save (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save",
+                                 ws_session_editor_can_save (self) &&
+                                 ws_database_may (self->db, WS_PERMISSION_EDIT_SCHEDULE));
 }
 
 static void
