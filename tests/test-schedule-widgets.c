@@ -4,11 +4,14 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "ws-calendar-export.h"
 #include "ws-demo.h"
+#include "ws-document.h"
 #include "ws-identity.h"
 #include "ws-directory-dialog.h"
 #include "ws-interpreter-editor.h"
 #include "ws-interpreter-schedule.h"
+#include "ws-schedule-sheet-dialog.h"
 #include "ws-schedule-view.h"
 #include "ws-session-editor.h"
 #include "ws-site-editor.h"
@@ -400,6 +403,57 @@ test_directory_validation (Fixture       *f,
   spin ();
 }
 
+static void
+ignore_done (const char *message,
+             gpointer    user_data)
+{
+}
+
+/* The window's exports: the daily sheet previewed, written as PDF and
+ * audited; an interpreter's iCalendar written and audited. */
+static void
+test_sheet_and_calendar (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GPtrArray) sessions = upcoming_sessions (f);
+  WsSession *session = clean_session (f, sessions, NULL);
+  g_autofree char *legal_name = identity_text (f, ws_session_get_person_id (session), WS_IDENTITY_LEGAL_NAME);
+  g_autofree char *pdf = g_build_filename (f->dir, "sheet.pdf", NULL);
+  g_autofree char *ics = g_build_filename (f->dir, "calendar.ics", NULL);
+  g_autoptr(GFile) ics_file = g_file_new_for_path (ics);
+  g_autoptr(WsInterpreter) interpreter = ws_database_get_interpreter (f->db, ws_session_get_interpreter_id (session, 0), NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *calendar = NULL;
+  WsScheduleSheetDialog *sheet;
+  GtkWidget *export;
+
+  sheet = ws_schedule_sheet_dialog_new (GTK_WINDOW (f->window), f->db, ws_session_get_starts_at (session), "Europe/Vienna");
+  gtk_window_present (GTK_WINDOW (sheet));
+  g_assert_cmpuint (ws_schedule_sheet_dialog_get_n_pages (sheet), >=, 1);
+  text = ws_document_to_text (ws_schedule_sheet_dialog_get_document (sheet));
+  g_assert_nonnull (strstr (text, ws_session_get_pseudonym (session)));
+  g_assert_null (strstr (text, legal_name));
+  g_assert_cmpuint (ws_database_count_audit (f->db, "export-schedule-sheet-pdf"), ==, 0);
+  g_assert_true (ws_schedule_sheet_dialog_export_pdf (sheet, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (ws_database_count_audit (f->db, "export-schedule-sheet-pdf"), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (sheet));
+
+  export = ws_calendar_export_dialog_new (GTK_WINDOW (f->window), f->db, ignore_done, NULL);
+  g_assert_true (ws_calendar_export_dialog_write (export, WS_CALENDAR_FOR_INTERPRETER, ws_interpreter_get_name (interpreter),
+                                                  ics_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (ics, &calendar, NULL, NULL));
+  g_assert_true (g_str_has_prefix (calendar, "BEGIN:VCALENDAR"));
+  g_assert_nonnull (strstr (calendar, ws_session_get_uid (session)));
+  g_assert_null (strstr (calendar, legal_name));
+  g_assert_cmpuint (ws_database_count_audit (f->db, "export-schedule"), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (export));
+  spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -419,6 +473,7 @@ main (int   argc,
   ADD ("editor-conflict-and-alternative", test_editor_conflict_and_alternative);
   ADD ("interpreter-view", test_interpreter_view);
   ADD ("directory-validation", test_directory_validation);
+  ADD ("sheet-and-calendar", test_sheet_and_calendar);
 #undef ADD
 
   status = g_test_run ();
