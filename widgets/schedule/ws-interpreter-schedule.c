@@ -283,6 +283,7 @@ ws_interpreter_schedule_window_new (GtkWindow  *parent,
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *title = adw_window_title_new (_("Interpreter's Schedule"), _("Exactly what the interpreter sees"));
   GtkWidget *schedule = ws_interpreter_schedule_new (db, TRUE);
+  GtkEventController *escape;
 
   g_return_val_if_fail (WS_IS_DATABASE (db), NULL);
 
@@ -296,5 +297,10 @@ ws_interpreter_schedule_window_new (GtkWindow  *parent,
   gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (window), 640, 640);
   g_object_set_data (G_OBJECT (window), "ws-interpreter-schedule", schedule);
+  escape = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (escape),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (window, escape);
   return GTK_WINDOW (window);
 }
