@@ -8,6 +8,7 @@
 
 #include "ws-access.h"
 #include "ws-demo.h"
+#include "ws-exchange.h"
 #include "ws-rules.h"
 #include "ws-database-private.h"
 #include "ws-schedule.h"
@@ -1375,6 +1376,54 @@ test_demo (void)
   ws_test_close_tmp_db (db, g_steal_pointer (&dir));
 }
 
+/* What the schedule writes travels through the exchange format whole:
+ * export, import elsewhere, export again gives the same text, and the
+ * imported unit still knows the session's UID, SEQUENCE and history. */
+static void
+test_exchange (Fixture       *f,
+               gconstpointer  data)
+{
+  WsDatabase *db = f->base.db;
+  g_autoptr(WsSession) s = draft (f, f->h2, f->amber, f->room2, f->abroad, "2026-03-10T10:00:00Z",
+                                  "2026-03-10T11:00:00Z");
+  g_autoptr(GDateTime) a = at ("2026-03-20T00:00:00Z");
+  g_autoptr(GDateTime) b = at ("2026-03-21T00:00:00Z");
+  g_autofree char *other_path = g_build_filename (f->base.dir, "other.db", NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(WsDatabase) other = NULL;
+  g_autoptr(WsSession) copy = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ws_session_add_interpreter (s, f->hana, "Arabic (Levantine)");
+  ws_session_set_link_pin (s, "839201");
+  g_assert_true (ws_database_save_session (db, s, NULL, &error));
+  g_assert_true (ws_database_confirm_session (db, ws_session_get_id (s), &error));
+  g_assert_cmpint (ws_database_add_site_closure (db, f->abroad, a, b, "Move to new rooms", &error), >, 0);
+  g_assert_cmpint (ws_database_add_unavailability (db, f->omar, a, b, "Leave", &error), >, 0);
+  g_assert_cmpint (ws_database_add_exclusion (db, f->sofia, f->case_id, 0, "Conflict of interest", &error), >, 0);
+  g_assert_no_error (error);
+
+  first = ws_exchange_export_to_data (db, NULL, &error);
+  g_assert_no_error (error);
+  other = ws_test_open_db (other_path);
+  ws_database_set_actor (other, WS_TEST_OFFICER, WS_ROLE_OFFICER);
+  g_assert_true (ws_exchange_import_data (other, first, -1, &error));
+  g_assert_no_error (error);
+  second = ws_exchange_export_to_data (other, NULL, &error);
+  g_assert_cmpstr (first, ==, second);
+
+  copy = ws_database_find_session (other, ws_session_get_uid (s), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ws_session_get_sequence (copy), ==, 1);
+  g_assert_cmpint (ws_session_get_status (copy), ==, WS_SESSION_STATUS_CONFIRMED);
+  g_assert_cmpstr (ws_session_get_interpreter_language (copy, 0), ==, "Arabic (Levantine)");
+  g_assert_cmpstr (ws_session_get_remote_zone (copy), ==, "UTC");
+  history = ws_database_list_session_history (other, ws_session_get_id (copy), &error);
+  g_assert_cmpuint (history->len, ==, 2);
+}
+
 #define ADD(path, func) \
   g_test_add ("/ws/schedule/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -1399,6 +1448,7 @@ main (int   argc,
   ADD ("own-schedule", test_own_schedule);
   ADD ("views-and-sheet", test_views_and_sheet);
   ADD ("rules", test_rules);
+  ADD ("exchange", test_exchange);
   g_test_add_func ("/ws/schedule/demo", test_demo);
   return g_test_run ();
 }
