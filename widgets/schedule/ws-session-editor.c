@@ -657,7 +657,7 @@ add_slot_alternative (WsSessionEditor *self,
   g_object_set_data_full (G_OBJECT (row), "ws-start", g_steal_pointer (&boxed), (GDestroyNotify) g_date_time_unref);
 }
 
-/* Which alternatives answer the refusals found: another time for a taken
+/* Which alternatives answer the conflicts found: another time for a taken
  * or closed slot, another room or site for a taken one, another
  * interpreter for any refusal about the interpreter. A language missing
  * is not solved by another hour. */
@@ -677,8 +677,6 @@ offers_for (GPtrArray *conflicts)
     {
       WsConflict *conflict = g_ptr_array_index (conflicts, i);
 
-      if (ws_conflict_get_severity (conflict) != WS_CONFLICT_REFUSE)
-        continue;
       switch (ws_conflict_get_kind (conflict))
         {
         case WS_CONFLICT_WITNESS_BOOKED:
@@ -984,8 +982,9 @@ apply_slot (WsSessionEditor *self,
   self->filling = FALSE;
 }
 
-/* A free interpreter takes the place of the one who is not free, with
- * the same language. */
+/* A free interpreter takes the place of the one a conflict names (not
+ * free, excluded, without the language or not of the gender asked for),
+ * with the same language. */
 static void
 apply_interpreter (WsSessionEditor *self,
                    WsInterpreter   *interpreter)
@@ -997,7 +996,7 @@ apply_interpreter (WsSessionEditor *self,
       WsConflict *conflict = g_ptr_array_index (self->conflicts, i);
       gint64 busy = ws_conflict_get_interpreter_id (conflict);
 
-      if (busy == 0 || ws_conflict_get_severity (conflict) != WS_CONFLICT_REFUSE)
+      if (busy == 0)
         continue;
       for (guint k = 0; k < ws_session_get_n_interpreters (self->draft); k++)
         if (ws_session_get_interpreter_id (self->draft, k) == busy && language == NULL)
