@@ -178,13 +178,39 @@ session_in_row (WsSession     *session,
 
 static char *
 row_subtitle (WsScheduleView *self,
-              WsScheduleRow  *row)
+              WsScheduleRow  *row,
+              GHashTable     *languages)
 {
   if (g_strcmp0 (self->grouping, "interpreter") == 0)
-    return g_strdup (ws_schedule_row_get_zone (row));
+    {
+      gint64 id = ws_schedule_row_get_id (row);
+      const char *spoken = languages != NULL ? g_hash_table_lookup (languages, &id) : NULL;
+
+      /* Translators: an interpreter's time zone and languages (the zone
+       * first, so a long list of languages does not hide it) */
+      return spoken != NULL ? g_strdup_printf (_("%s · %s"), ws_schedule_row_get_zone (row), spoken)
+                            : g_strdup (ws_schedule_row_get_zone (row));
+    }
   /* Translators: a site's kind and time zone, e.g. "Site abroad · Asia/Bangkok" */
   return g_strdup_printf (_("%s · %s"), ws_site_kind_get_label (ws_schedule_row_get_site_kind (row)),
                           ws_schedule_row_get_zone (row));
+}
+
+/* Interpreter id → "Arabic (Levantine), Kurdish", for the row headers. */
+static GHashTable *
+interpreter_languages (WsScheduleView *self)
+{
+  g_autoptr(GPtrArray) interpreters = ws_database_list_interpreters (self->db, NULL);
+  GHashTable *languages = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+  for (guint i = 0; interpreters != NULL && i < interpreters->len; i++)
+    {
+      WsInterpreter *interpreter = g_ptr_array_index (interpreters, i);
+      gint64 id = ws_interpreter_get_id (interpreter);
+
+      g_hash_table_insert (languages, g_memdup2 (&id, sizeof id), ws_interpreter_dup_languages_text (interpreter));
+    }
+  return languages;
 }
 
 /* Cancelled sessions stay on the page, drawn apart, so that nobody books
@@ -195,13 +221,14 @@ fill_grid (WsScheduleView *self,
            GPtrArray      *cancelled)
 {
   gboolean by_room = g_strcmp0 (self->grouping, "room") == 0;
+  g_autoptr(GHashTable) languages = by_room ? NULL : interpreter_languages (self);
 
   ws_schedule_grid_clear (self->grid);
   for (guint r = 0; r < rows->len; r++)
     {
       WsScheduleRow *row = g_ptr_array_index (rows, r);
       GPtrArray *sessions = ws_schedule_row_get_sessions (row);
-      g_autofree char *subtitle = row_subtitle (self, row);
+      g_autofree char *subtitle = row_subtitle (self, row, languages);
       guint index = ws_schedule_grid_add_row (self->grid, ws_schedule_row_get_title (row), subtitle, row);
 
       for (guint s = 0; sessions != NULL && s < sessions->len; s++)
