@@ -48,6 +48,12 @@ static const GOptionEntry option_entries[] = {
   { "zone", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Time zone of the summary's reader (e.g. Europe/Vienna)"), N_("ZONE") },
   { "attention", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print what needs attention, one finding a line (severity, pseudonym, rule, message), then exit"), NULL },
+  { "export-schedule", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the sessions of one interpreter, site or witness as iCalendar (with --interpreter, --site or --witness), then exit"),
+    N_("FILE.ics") },
+  { "interpreter", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The interpreter whose sessions --export-schedule writes"), N_("NAME") },
+  { "site", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The site whose sessions --export-schedule writes"), N_("NAME") },
+  { "witness", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The witness whose sessions --export-schedule writes"), N_("PSEUDONYM") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { NULL }
 };

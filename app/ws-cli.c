@@ -25,6 +25,7 @@
 #include "ws-profile.h"
 #include "ws-readiness.h"
 #include "ws-rules.h"
+#include "ws-schedule.h"
 #include "ws-store.h"
 #include "ws-summary.h"
 #include "ws-time.h"
@@ -35,7 +36,7 @@
 
 static const char * const headless_options[] = {
   "demo", "import", "export", "export-summary", "export-readiness", "output", "from", "to", "zone", "attention",
-  "profile", "backup", "restore", "verify-audit", NULL
+  "export-schedule", "interpreter", "site", "witness", "profile", "backup", "restore", "verify-audit", NULL
 };
 /* Options that read or write identity: in a protected database they need
  * --profile of an officer or administrator. The rest run without a
@@ -66,6 +67,8 @@ ws_cli_add_options (GApplication *application)
   g_application_add_main_option_entries (application, security_entries);
 }
 static const char * const summary_only_options[] = { "from", "to", "zone", NULL };
+/* Whose calendar --export-schedule writes: exactly one of these. */
+static const char * const schedule_scope_options[] = { "interpreter", "site", "witness", NULL };
 
 gboolean
 ws_cli_wants_headless (GVariantDict *options)
@@ -261,6 +264,69 @@ export_readiness (WsDatabase    *db,
   /* Translators: a hearing's number, its case reference, a file */
   g_print (_("Readiness sheet of hearing %s (case %s) written to %s\n"), number,
            ws_hearing_get_case_reference (hearing), output);
+  return TRUE;
+}
+
+/* The scope option given with --export-schedule, checked before anything
+ * is opened. */
+static gboolean
+schedule_scope_from (GVariantDict     *options,
+                     WsCalendarScope  *scope,
+                     char            **name,
+                     GError          **error)
+{
+  guint given = 0;
+
+  for (guint i = 0; schedule_scope_options[i] != NULL; i++)
+    {
+      g_autofree char *value = NULL;
+
+      if (!g_variant_dict_lookup (options, schedule_scope_options[i], "s", &value))
+        continue;
+      given++;
+      if (g_strstrip (value)[0] == '\0')
+        {
+          /* Translators: %s is an option such as "site" */
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("--%s needs a name"),
+                       schedule_scope_options[i]);
+          return FALSE;
+        }
+      if (scope != NULL)
+        *scope = i == 0 ? WS_CALENDAR_FOR_INTERPRETER : i == 1 ? WS_CALENDAR_FOR_SITE : WS_CALENDAR_FOR_WITNESS;
+      if (name != NULL)
+        {
+          g_free (*name);
+          *name = g_steal_pointer (&value);
+        }
+    }
+  if (given != 1)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("--export-schedule needs one of --interpreter=NAME, --site=NAME or --witness=PSEUDONYM"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Writes the iCalendar file; link details go in for the officer the
+ * command line acts as, the PIN never (see ws-calendar.c). */
+static gboolean
+export_schedule (WsDatabase    *db,
+                 GVariantDict  *options,
+                 const char    *output,
+                 GError       **error)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GFile) file = NULL;
+  WsCalendarScope scope = WS_CALENDAR_FOR_WITNESS;
+
+  if (!schedule_scope_from (options, &scope, &name, error))
+    return FALSE;
+  file = g_file_new_for_commandline_arg (output);
+  if (!ws_schedule_export_ical_file (db, scope, name, WS_CALENDAR_NONE, file, error))
+    return FALSE;
+  /* Translators: the first %s is a name or pseudonym, the second a file */
+  g_print (_("Schedule of %s written to %s\n"), name, output);
   return TRUE;
 }
 
@@ -465,6 +531,20 @@ check_options (GVariantDict  *options,
       return FALSE;
     }
 
+  if (!g_variant_dict_contains (options, "export-schedule"))
+    {
+      for (guint i = 0; schedule_scope_options[i] != NULL; i++)
+        if (g_variant_dict_contains (options, schedule_scope_options[i]))
+          {
+            /* Translators: %s is an option such as "site" */
+            g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                         _("--%s goes with --export-schedule=FILE.ics"), schedule_scope_options[i]);
+            return FALSE;
+          }
+    }
+  else if (!schedule_scope_from (options, NULL, NULL, error))
+    return FALSE;
+
   if (g_variant_dict_contains (options, "demo") && g_variant_dict_contains (options, "import"))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
@@ -488,8 +568,8 @@ check_options (GVariantDict  *options,
  *
  * Does what the options ask, in a fixed order: restore, fill with
  * demonstration data (and its profiles), import, export, export a
- * summary or a readiness sheet, back up, list what needs attention,
- * verify the audit trail.
+ * summary, a readiness sheet or a schedule, back up, list what needs
+ * attention, verify the audit trail.
  *
  * Returns: the exit status
  */
@@ -504,6 +584,7 @@ ws_cli_run (GVariantDict *options,
   g_autofree char *backup_path = NULL;
   g_autoptr(Passphrase) passphrase = NULL;
   g_autofree char *pseudonym = NULL;
+  g_autofree char *schedule_path = NULL;
   g_autofree char *path = NULL;
   gint64 hearing_id = 0;
   gboolean existed;
@@ -561,6 +642,12 @@ ws_cli_run (GVariantDict *options,
   if (g_variant_dict_lookup (options, "export-summary", "s", &pseudonym))
     {
       if (!export_summary (db, options, pseudonym, &error))
+        return fail (error);
+    }
+
+  if (lookup_path (options, "export-schedule", &schedule_path))
+    {
+      if (!export_schedule (db, options, schedule_path, &error))
         return fail (error);
     }
 

@@ -9,6 +9,7 @@
 #include "ws-attention-view.h"
 #include "ws-audit-window.h"
 #include "ws-backup.h"
+#include "ws-calendar-export.h"
 #include "ws-case-editor.h"
 #include "ws-cases-view.h"
 #include "ws-demo.h"
@@ -22,6 +23,8 @@
 #include "ws-preferences-window.h"
 #include "ws-profile.h"
 #include "ws-readiness-dialog.h"
+#include "ws-schedule-sheet-dialog.h"
+#include "ws-schedule-view.h"
 #include "ws-setup-page.h"
 #include "ws-store.h"
 #include "ws-summary-dialog.h"
@@ -55,6 +58,7 @@ struct _WsWindow
   GtkWidget            *witnesses_view;
   GtkWidget            *cases_view;
   GtkWidget            *hearings_view;
+  GtkWidget            *schedule_view;
   GtkWidget            *attention_view;
   AdwViewStackPage     *attention_page;
 
@@ -81,14 +85,22 @@ typedef struct {
   const char   *title;
   const char   *icon;
   WsPermission  permission;
+  WsPermission  or_permission;  /* WS_PERMISSION_LAST: none */
   GtkWidget  *(*create) (WsDatabase *db);
 } WsPlace;
 
 static const WsPlace places[] = {
-  { "witnesses", N_("Witnesses"), "system-users-symbolic",     WS_PERMISSION_READ_PERSONS, ws_witnesses_view_new },
-  { "cases",     N_("Cases"),     "folder-documents-symbolic", WS_PERMISSION_READ_CASES,   ws_cases_view_new },
-  { "hearings",  N_("Hearings"),  "x-office-calendar-symbolic", WS_PERMISSION_READ_CASES, ws_hearings_view_new },
-  { "attention", N_("Attention"), "dialog-warning-symbolic",   WS_PERMISSION_READ_ATTENTION, ws_attention_view_new },
+  { "witnesses", N_("Witnesses"), "system-users-symbolic",      WS_PERMISSION_READ_PERSONS,
+    WS_PERMISSION_LAST, ws_witnesses_view_new },
+  { "cases",     N_("Cases"),     "folder-documents-symbolic",  WS_PERMISSION_READ_CASES,
+    WS_PERMISSION_LAST, ws_cases_view_new },
+  { "hearings",  N_("Hearings"),  "appointment-soon-symbolic",  WS_PERMISSION_READ_CASES,
+    WS_PERMISSION_LAST, ws_hearings_view_new },
+  /* An interpreter's Schedule is their own sessions only. */
+  { "schedule",  N_("Schedule"),  "x-office-calendar-symbolic", WS_PERMISSION_READ_SCHEDULE,
+    WS_PERMISSION_READ_OWN_SCHEDULE, ws_schedule_view_new },
+  { "attention", N_("Attention"), "dialog-warning-symbolic",    WS_PERMISSION_READ_ATTENTION,
+    WS_PERMISSION_LAST, ws_attention_view_new },
 };
 
 /* How often the idle time is compared with the lock delay. */
@@ -172,6 +184,8 @@ database_changed_cb (WsWindow *self)
     ws_attention_view_reload (WS_ATTENTION_VIEW (self->attention_view));
   if (self->hearings_view != NULL)
     ws_hearings_view_reload (WS_HEARINGS_VIEW (self->hearings_view));
+  if (self->schedule_view != NULL)
+    ws_schedule_view_reload (WS_SCHEDULE_VIEW (self->schedule_view));
   self->select_person = 0;
   self->select_case = 0;
 }
@@ -221,13 +235,16 @@ update_actions (WsWindow *self)
   gboolean on_hearings = g_strcmp0 (place, "hearings") == 0;
   gboolean has_hearing = self->hearings_view != NULL &&
                          ws_hearings_view_get_selected (WS_HEARINGS_VIEW (self->hearings_view)) != NULL;
+  gboolean on_schedule = g_strcmp0 (place, "schedule") == 0;
   /* While an import or the demonstration unit is being written, the
    * database is held by that transaction: no other change is offered. */
   gboolean can_write = !self->busy;
   gboolean edit_persons = can_write && self->witnesses_view != NULL && may (self, WS_PERMISSION_EDIT_PERSONS);
   gboolean edit_cases = can_write && self->cases_view != NULL && may (self, WS_PERMISSION_EDIT_CASES);
   gboolean backup = !self->busy && may (self, WS_PERMISSION_BACKUP);
-  gboolean can_new = (on_cases && edit_cases) || (on_witnesses && edit_persons);
+  gboolean read_schedule = can_write && self->schedule_view != NULL && may (self, WS_PERMISSION_READ_SCHEDULE);
+  gboolean can_new = (on_cases && edit_cases) || (on_witnesses && edit_persons) ||
+                     (on_schedule && self->schedule_view != NULL && may (self, WS_PERMISSION_EDIT_SCHEDULE));
 
   gtk_widget_action_set_enabled (widget, "win.new", can_new);
   gtk_widget_set_visible (self->new_button, can_new);
@@ -243,7 +260,8 @@ update_actions (WsWindow *self)
   gtk_widget_action_set_enabled (widget, "win.edit-case", has_case && edit_cases);
   gtk_widget_action_set_enabled (widget, "win.delete-case", has_case && edit_cases);
   gtk_widget_action_set_enabled (widget, "win.link-case", has_case && edit_cases && may (self, WS_PERMISSION_READ_PERSONS));
-  gtk_widget_action_set_enabled (widget, "win.edit", on_cases ? has_case && edit_cases : has_person && edit_persons);
+  gtk_widget_action_set_enabled (widget, "win.edit", !on_schedule && (on_cases ? has_case && edit_cases
+                                                                              : has_person && edit_persons));
   gtk_widget_action_set_enabled (widget, "win.search", self->witnesses_view != NULL || self->cases_view != NULL);
   gtk_widget_action_set_enabled (widget, "win.load-demo", edit_persons && edit_cases && self->empty);
   gtk_widget_action_set_enabled (widget, "win.import", backup);
@@ -253,6 +271,8 @@ update_actions (WsWindow *self)
   gtk_widget_action_set_enabled (widget, "win.audit", may (self, WS_PERMISSION_READ_AUDIT));
   gtk_widget_action_set_enabled (widget, "win.preferences", is_unlocked (self));
   gtk_widget_action_set_enabled (widget, "win.lock", is_unlocked (self) && ws_database_is_protected (self->db));
+  gtk_widget_action_set_enabled (widget, "win.export-calendar", read_schedule);
+  gtk_widget_action_set_enabled (widget, "win.print-schedule", read_schedule && may (self, WS_PERMISSION_PRINT_SUMMARY));
 }
 
 static void
@@ -419,6 +439,8 @@ new_action (GtkWidget *widget, const char *name, GVariant *param)
 
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "cases") == 0)
     edit_case (self, NULL);
+  else if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "schedule") == 0)
+    ws_schedule_view_new_session (WS_SCHEDULE_VIEW (self->schedule_view), NULL, 0, 0);
   else
     edit_person (self, NULL);
 }
@@ -577,6 +599,37 @@ search_action (GtkWidget *widget, const char *name, GVariant *param)
     ws_browser_focus_search (ws_cases_view_get_browser (WS_CASES_VIEW (self->cases_view)));
   else if (g_strcmp0 (place, "witnesses") == 0 && self->witnesses_view != NULL)
     ws_browser_focus_search (ws_witnesses_view_get_browser (WS_WITNESSES_VIEW (self->witnesses_view)));
+}
+
+static void
+print_schedule_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  WsWindow *self = WS_WINDOW (widget);
+  WsScheduleView *view;
+
+  if (self->schedule_view == NULL)
+    return;
+  view = WS_SCHEDULE_VIEW (self->schedule_view);
+
+  gtk_window_present (GTK_WINDOW (ws_schedule_sheet_dialog_new (GTK_WINDOW (self), self->db,
+                                                                ws_schedule_view_get_day (view),
+                                                                ws_schedule_view_get_zone (view))));
+}
+
+static void
+calendar_exported_cb (const char *message,
+                      gpointer    user_data)
+{
+  show_message (WS_WINDOW (user_data), message);
+}
+
+static void
+export_calendar_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  WsWindow *self = WS_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (ws_calendar_export_dialog_new (GTK_WINDOW (self), self->db,
+                                                                 calendar_exported_cb, self)));
 }
 
 static void
@@ -1020,6 +1073,7 @@ destroy_places (WsWindow *self)
   self->witnesses_view = NULL;
   self->cases_view = NULL;
   self->hearings_view = NULL;
+  self->schedule_view = NULL;
   self->attention_view = NULL;
   self->attention_page = NULL;
   for (guint i = 0; i < children->len; i++)
@@ -1089,6 +1143,11 @@ add_place (WsWindow      *self,
       self->hearings_view = view;
       g_signal_connect_object (view, "selection-changed", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
     }
+  else if (WS_IS_SCHEDULE_VIEW (view))
+    {
+      self->schedule_view = view;
+      g_signal_connect_object (view, "add-toast", G_CALLBACK (ws_window_add_toast), self, G_CONNECT_SWAPPED);
+    }
   else if (WS_IS_ATTENTION_VIEW (view))
     add_attention (self, view, page);
   if (browser != NULL)
@@ -1100,17 +1159,6 @@ show_no_place (WsWindow *self)
 {
   g_autofree char *description = NULL;
 
-  if (ws_database_may (self->db, WS_PERMISSION_READ_OWN_SCHEDULE))
-    {
-      /* An interpreter's assignments are video-link sessions; none can
-       * be booked in this database yet, so this is the honest state. */
-      adw_status_page_set_icon_name (self->no_place_page, "x-office-calendar-symbolic");
-      adw_status_page_set_title (self->no_place_page, _("No Assignments Yet"));
-      adw_status_page_set_description (self->no_place_page,
-                                       _("The sessions you are booked to interpret will be listed here, "
-                                         "with the time in your own time zone, the place or link and the language."));
-      return;
-    }
   description = g_strdup_printf (_("Your role (%s) has nothing to see in this window. "
                                    "An administrator can change your role if you need more."),
                                  ws_role_get_label (ws_database_get_actor_role (self->db)));
@@ -1155,7 +1203,8 @@ start_work (WsWindow *self)
 
   gtk_stack_set_visible_child_name (self->screen_stack, "work");
   for (guint i = 0; i < G_N_ELEMENTS (places); i++)
-    if (ws_database_may (self->db, places[i].permission))
+    if (ws_database_may (self->db, places[i].permission) ||
+        (places[i].or_permission != WS_PERMISSION_LAST && ws_database_may (self->db, places[i].or_permission)))
       {
         add_place (self, &places[i]);
         n++;
@@ -1164,7 +1213,12 @@ start_work (WsWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->no_place_page), n == 0);
   if (n == 0)
     show_no_place (self);
-  ws_window_show_place (self, last_place);
+  /* An interpreter's window opens on their own schedule. */
+  if (!ws_database_may (self->db, WS_PERMISSION_READ_SCHEDULE) &&
+      ws_database_may (self->db, WS_PERMISSION_READ_OWN_SCHEDULE))
+    ws_window_show_place (self, "schedule");
+  else
+    ws_window_show_place (self, last_place);
 
   /* Who is at work stays in sight, so a colleague at the same desk
    * knows whose role the window follows. */
@@ -1348,6 +1402,8 @@ ws_window_class_init (WsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.audit", NULL, audit_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
+  gtk_widget_class_install_action (widget_class, "win.export-calendar", NULL, export_calendar_action);
+  gtk_widget_class_install_action (widget_class, "win.print-schedule", NULL, print_schedule_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.edit", NULL);
@@ -1360,6 +1416,7 @@ ws_window_class_init (WsWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-place", "s", "witnesses");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-place", "s", "cases");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-place", "s", "hearings");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-place", "s", "schedule");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "win.show-place", "s", "attention");
 }
 

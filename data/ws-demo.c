@@ -15,6 +15,7 @@
 #include "ws-profile.h"
 #include "ws-store.h"
 #include "ws-text.h"
+#include "ws-schedule.h"
 #include "ws-time.h"
 
 /* The demonstration unit: a whole caseload made up in code, so that a new
@@ -3294,6 +3295,69 @@ write_measures (Demo *d)
 /* ------------------------------------------------------------------ */
 /* Putting it together                                                 */
 
+/* A conflict to see and resolve: the witness of the first coming session
+ * with an interpreter, for which one of the other gender interpreting the
+ * language is free, has since asked for an interpreter of that gender.
+ * "What needs attention" and the session's conflict check show it; its
+ * alternatives offer the other interpreter. */
+static gboolean
+write_visible_conflict (Demo *d)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_utc (d->now);
+  g_autofree char *now_text = ws_time_format_instant (now);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  stmt = _ws_database_prepare (d->db,
+    "SELECT s.id FROM session s JOIN session_interpreter si ON si.session_id = s.id"
+    " JOIN interpreter i ON i.id = si.interpreter_id JOIN person p ON p.id = s.person_id"
+    " WHERE s.status <> 'cancelled' AND s.starts_at > ?1 AND i.gender IN ('female', 'male')"
+    " AND p.interpreter_gender = 'any' ORDER BY s.starts_at, s.id", &d->error);
+  if (stmt == NULL)
+    return FALSE;
+  _ws_bind_text (stmt, 1, now_text);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (candidates, id);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      g_autoptr(WsSession) session = ws_database_get_session (d->db, g_array_index (candidates, gint64, i), &d->error);
+      g_autoptr(WsAlternatives) alternatives = NULL;
+      g_autoptr(WsInterpreter) booked = NULL;
+      GPtrArray *interpreters;
+      WsGender wanted;
+      gboolean found = FALSE;
+
+      if (session == NULL)
+        return FALSE;
+      booked = ws_database_get_interpreter (d->db, ws_session_get_interpreter_id (session, 0), &d->error);
+      if (booked == NULL)
+        return FALSE;
+      wanted = ws_interpreter_get_gender (booked) == WS_GENDER_MALE ? WS_GENDER_FEMALE : WS_GENDER_MALE;
+      alternatives = ws_database_find_alternatives (d->db, session, NULL, &d->error);
+      if (alternatives == NULL)
+        return FALSE;
+      interpreters = ws_alternatives_get_interpreters (alternatives);
+      for (guint k = 0; k < interpreters->len; k++)
+        found |= ws_interpreter_get_gender (g_ptr_array_index (interpreters, k)) == wanted;
+      if (!found)
+        continue;
+      stmt = _ws_database_prepare (d->db, "UPDATE person SET interpreter_gender = ?2 WHERE id = ?1", &d->error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, ws_session_get_person_id (session));
+      _ws_bind_text (stmt, 2, wanted == WS_GENDER_FEMALE ? "female" : "male");
+      return _ws_database_step_done (d->db, stmt, &d->error);
+    }
+  return TRUE;
+}
+
 static gboolean
 write_unit (Demo *d)
 {
@@ -3307,6 +3371,7 @@ write_unit (Demo *d)
          write_interpreters (d) &&
          !g_cancellable_set_error_if_cancelled (d->cancellable, &d->error) &&
          write_sessions (d) &&
+         write_visible_conflict (d) &&
          write_measures (d);
 }
 

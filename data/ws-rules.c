@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "ws-access.h"
 #include "ws-database-private.h"
@@ -12,6 +13,7 @@
 #include "ws-measure-private.h"
 #include "ws-plan-private.h"
 #include "ws-rules.h"
+#include "ws-schedule-private.h"
 #include "ws-time.h"
 
 /* "What needs attention": every rule is one function in the table at the
@@ -265,6 +267,7 @@ typedef struct {
   GPtrArray       *findings;
   gint64           person_id;     /* only this witness's findings; 0 = everyone's */
   GHashTable      *days;          /* julian day → formatted date */
+  GHashTable      *sites;         /* site id → WsSite, while the hours rule runs */
 } Rules;
 
 typedef struct {
@@ -1110,6 +1113,403 @@ rule_consent_expiring (Rules   *r,
 }
 
 /* ------------------------------------------------------------------ */
+/* Video-link sessions (issue 5)                                       */
+
+/* Sessions not cancelled and not over, starting within this many days,
+ * are checked; further out the schedule is still being made. */
+#define SCHEDULE_DAYS 60
+
+/* Sessions last at most WS_SESSION_MAX_HOURS, so those not over yet
+ * started no earlier than that before now: the index on starts_at then
+ * reads only the coming weeks, not the unit's whole history. */
+#define SESSION_FLOOR(alias) \
+  " AND " alias ".starts_at >= strftime ('%Y-%m-%dT%H:%M:%SZ', :now, '-" G_STRINGIFY (WS_SESSION_MAX_HOURS) " hours')"
+
+/* "10 Mar 2026 14:00" on the clock of @zone (the court's or the site's). */
+static char *
+format_instant_in (Rules      *r,
+                   const char *instant,
+                   const char *zone)
+{
+  g_autoptr(GDateTime) utc = ws_time_parse_instant (instant);
+  GTimeZone *tz = lookup_zone (r, zone);
+  g_autoptr(GDateTime) local = NULL;
+
+  if (utc == NULL)
+    return g_strdup ("?");
+  local = tz != NULL ? g_date_time_to_timezone (utc, tz) : g_date_time_ref (utc);
+  /* Translators: a g_date_time_format() string for a session's start in findings */
+  return g_date_time_format (local, _("%-d %b %Y %H:%M"));
+}
+
+static void
+session_head (Rules         *r,
+              sqlite3_stmt  *stmt,
+              const char    *rule,
+              FindingHead   *head,
+              GDate         *date)
+{
+  head->rule = rule;
+  head->severity = hearing_severity (r, column (stmt, 3));
+  head->person_id = sqlite3_column_int64 (stmt, 1);
+  head->pseudonym = column (stmt, 2);
+  head->subject_kind = "session";
+  head->subject_id = sqlite3_column_int64 (stmt, 0);
+  day_in_zone (r, column (stmt, 3), column (stmt, 4), date);
+  head->date = date;
+}
+
+typedef struct {
+  gint64  id;
+  gint64  person_id;
+  gint64  court_site_id;
+  gint64  remote_site_id;
+  char   *pseudonym;
+  char   *starts_at;
+  char   *ends_at;
+  char   *zone;
+  char   *court_name;
+  char   *remote_name;
+  GArray *interpreters;  /* gint64 */
+} Booked;
+
+static void
+booked_clear (gpointer data)
+{
+  Booked *b = data;
+
+  g_free (b->pseudonym);
+  g_free (b->starts_at);
+  g_free (b->ends_at);
+  g_free (b->zone);
+  g_free (b->court_name);
+  g_free (b->remote_name);
+  g_clear_pointer (&b->interpreters, g_array_unref);
+}
+
+static gboolean
+shares_site (Booked *b,
+             gint64  site)
+{
+  return site > 0 && (b->court_site_id == site || b->remote_site_id == site);
+}
+
+static void
+report_double_booking (Rules      *r,
+                       Booked     *a,
+                       Booked     *b,
+                       GHashTable *interpreter_names)
+{
+  FindingHead head = { "session-double-booked", WS_FINDING_SEVERITY_URGENT, a->person_id, a->pseudonym,
+                       "session", a->id, NULL };
+  g_autofree char *when = NULL;
+  const char *name = NULL;
+  gboolean interpreter = FALSE;
+  char *message;
+  GDate date;
+
+  if (a->person_id != b->person_id)
+    {
+      if (shares_site (b, a->court_site_id))
+        name = a->court_name;
+      else if (shares_site (b, a->remote_site_id))
+        name = a->remote_name;
+      else
+        for (guint i = 0; i < a->interpreters->len && name == NULL; i++)
+          for (guint k = 0; k < b->interpreters->len && name == NULL; k++)
+            if (g_array_index (a->interpreters, gint64, i) == g_array_index (b->interpreters, gint64, k))
+              {
+                gint64 id = g_array_index (a->interpreters, gint64, i);
+
+                name = g_hash_table_lookup (interpreter_names, &id);
+                interpreter = TRUE;
+              }
+      if (name == NULL)
+        return;
+    }
+  when = format_instant_in (r, a->starts_at, a->zone);
+  day_in_zone (r, a->starts_at, a->zone, &date);
+  head.date = &date;
+  if (name == NULL)
+    /* Translators: a pseudonym and a day with a time */
+    message = g_strdup_printf (_("%s has two sessions at the same time on %s"), a->pseudonym, when);
+  else if (interpreter)
+    /* Translators: an interpreter, two pseudonyms, a day with a time */
+    message = g_strdup_printf (_("%s is booked to interpret for %s and %s at the same time on %s"),
+                               name, a->pseudonym, b->pseudonym, when);
+  else
+    /* Translators: a room, two pseudonyms, a day with a time */
+    message = g_strdup_printf (_("%s is booked for %s and %s at the same time on %s"),
+                               name, a->pseudonym, b->pseudonym, when);
+  add_finding (r, &head, message, _("Move one of the sessions, or choose another room or interpreter"));
+}
+
+/* The coming sessions are read once, in order of start, and each is
+ * compared with those starting before it ends: a sweep, so a busy unit
+ * costs a few comparisons per session rather than a join per pair.
+ * Instants compare as stored text. */
+static gboolean
+rule_session_double_booked (Rules   *r,
+                            GError **error)
+{
+  g_autofree char *limit = after_now (r, SCHEDULE_DAYS);
+  g_autoptr(GArray) sessions = g_array_new (FALSE, TRUE, sizeof (Booked));
+  g_autoptr(GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_array_set_clear_func (sessions, booked_clear);
+  /* Up to the limit and a session's length beyond, for the last ones' partners. */
+  stmt = _ws_database_prepare (r->db,
+    "SELECT s.id, s.person_id, s.court_site_id, s.remote_site_id, p.pseudonym, s.starts_at, s.ends_at,"
+    " COALESCE (cs.zone, rs.zone), cs.name, rs.name"
+    " FROM session s JOIN person p ON p.id = s.person_id"
+    " LEFT JOIN site cs ON cs.id = s.court_site_id LEFT JOIN site rs ON rs.id = s.remote_site_id"
+    " WHERE s.status <> 'cancelled' AND s.ends_at > :now"
+    " AND s.starts_at < strftime ('%Y-%m-%dT%H:%M:%SZ', :limit, '+" G_STRINGIFY (WS_SESSION_MAX_HOURS) " hours')"
+    SESSION_FLOOR ("s") " ORDER BY s.starts_at, s.id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":now"), r->now_text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), limit, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Booked b = { 0 };
+
+      b.id = sqlite3_column_int64 (stmt, 0);
+      b.person_id = sqlite3_column_int64 (stmt, 1);
+      b.court_site_id = sqlite3_column_int64 (stmt, 2);
+      b.remote_site_id = sqlite3_column_int64 (stmt, 3);
+      b.pseudonym = _ws_column_dup (stmt, 4);
+      b.starts_at = _ws_column_dup (stmt, 5);
+      b.ends_at = _ws_column_dup (stmt, 6);
+      b.zone = _ws_column_dup (stmt, 7);
+      b.court_name = _ws_column_dup (stmt, 8);
+      b.remote_name = _ws_column_dup (stmt, 9);
+      b.interpreters = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_array_append_val (sessions, b);
+    }
+  if (rc != SQLITE_DONE)
+    goto fail;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  for (guint i = 0; i < sessions->len; i++)
+    g_hash_table_insert (index, &g_array_index (sessions, Booked, i).id, &g_array_index (sessions, Booked, i));
+
+  stmt = _ws_database_prepare (r->db,
+    "SELECT si.session_id, si.interpreter_id, i.name"
+    " FROM session s CROSS JOIN session_interpreter si ON si.session_id = s.id"
+    " JOIN interpreter i ON i.id = si.interpreter_id"
+    " WHERE s.status <> 'cancelled' AND s.ends_at > :now"
+    " AND s.starts_at < strftime ('%Y-%m-%dT%H:%M:%SZ', :limit, '+" G_STRINGIFY (WS_SESSION_MAX_HOURS) " hours')"
+    SESSION_FLOOR ("s"), error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":now"), r->now_text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), limit, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 interpreter = sqlite3_column_int64 (stmt, 1);
+      Booked *b = g_hash_table_lookup (index, &id);
+
+      if (b != NULL)
+        g_array_append_val (b->interpreters, interpreter);
+      if (!g_hash_table_contains (names, &interpreter))
+        g_hash_table_insert (names, g_memdup2 (&interpreter, sizeof interpreter), _ws_column_dup (stmt, 2));
+    }
+  if (rc != SQLITE_DONE)
+    goto fail;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      Booked *a = &g_array_index (sessions, Booked, i);
+
+      if (strcmp (a->starts_at, limit) >= 0)
+        break;
+      for (guint k = i + 1; k < sessions->len; k++)
+        {
+          Booked *b = &g_array_index (sessions, Booked, k);
+
+          if (strcmp (b->starts_at, a->ends_at) >= 0)
+            break;
+          report_double_booking (r, a, b, names);
+        }
+    }
+  return TRUE;
+
+fail:
+  _ws_database_set_error (r->db, error, _("Checking what needs attention"));
+  return FALSE;
+}
+
+/* Columns: 0 session, 1 person, 2 pseudonym, 3 starts_at, 4 zone,
+ * 5 the place, 6 the case. */
+static void
+screened_row (Rules        *r,
+              sqlite3_stmt *stmt)
+{
+  FindingHead head = { 0 };
+  GDate date;
+  g_autofree char *when = format_instant_in (r, column (stmt, 3), column (stmt, 4));
+
+  session_head (r, stmt, "session-screened-accused", &head, &date);
+  head.severity = WS_FINDING_SEVERITY_URGENT;
+  add_finding (r, &head,
+               /* Translators: a pseudonym, a room, a day with a time, a case reference */
+               g_strdup_printf (_("%s would be in %s on %s while the accused of case %s are there"),
+                                column (stmt, 2), column (stmt, 5), when, column (stmt, 6)),
+               _("Move the session or let the witness testify from another site"));
+}
+
+/* The witness is at the remote site (or the court room without one); the
+ * accused of a screened case are wherever its hearing sits and in the
+ * court room of each of its sessions (see ws-scheduler.c). */
+static gboolean
+rule_session_screened_accused (Rules   *r,
+                               GError **error)
+{
+  g_autofree char *limit = after_now (r, SCHEDULE_DAYS);
+
+  return each_row (r,
+    "SELECT s.id, s.person_id, p.pseudonym, s.starts_at, COALESCE (rs.zone, cs.zone),"
+    " COALESCE (rs.name, cs.name), c.reference"
+    " FROM session s JOIN person p ON p.id = s.person_id"
+    " JOIN screening sc ON sc.person_id = s.person_id JOIN court_case c ON c.id = sc.case_id"
+    " LEFT JOIN site cs ON cs.id = s.court_site_id LEFT JOIN site rs ON rs.id = s.remote_site_id"
+    " WHERE s.status <> 'cancelled' AND s.ends_at > :now AND s.starts_at < :limit" SESSION_FLOOR ("s") ""
+    " AND (EXISTS (SELECT 1 FROM hearing h WHERE h.case_id = sc.case_id"
+    "              AND h.site_id = COALESCE (s.remote_site_id, s.court_site_id)"
+    "              AND h.starts_at < s.ends_at AND h.ends_at > s.starts_at)"
+    "      OR EXISTS (SELECT 1 FROM hearing h2 JOIN session s2 ON s2.hearing_id = h2.id"
+    "                 WHERE h2.case_id = sc.case_id AND s2.id <> s.id AND s2.status <> 'cancelled'"
+    "                 AND s2.court_site_id = COALESCE (s.remote_site_id, s.court_site_id)"
+    "                 AND s2.starts_at < s.ends_at AND s2.ends_at > s.starts_at))"
+    " GROUP BY s.id, sc.case_id ORDER BY s.starts_at, s.id",
+    limit, screened_row, error);
+}
+
+/* Columns: 0 session, 1 person, 2 pseudonym, 3 starts_at, 4 zone,
+ * 5 ends_at, 6 remote site. */
+static void
+hours_row (Rules        *r,
+           sqlite3_stmt *stmt)
+{
+  gint64 site_id = sqlite3_column_int64 (stmt, 6);
+  WsSite *site = g_hash_table_lookup (r->sites, &site_id);
+  g_autoptr(GDateTime) from = ws_time_parse_instant (column (stmt, 3));
+  g_autoptr(GDateTime) to = ws_time_parse_instant (column (stmt, 5));
+  g_autofree char *local_from = NULL;
+  g_autofree char *local_to = NULL;
+  g_autofree char *days = NULL;
+  g_autofree char *when = NULL;
+  FindingHead head = { 0 };
+  GDate date;
+
+  if (site == NULL || from == NULL || to == NULL || ws_site_is_working_between (site, from, to))
+    return;
+  session_head (r, stmt, "session-outside-hours", &head, &date);
+  local_from = ws_site_format_local_time (site, from);
+  local_to = ws_site_format_local_time (site, to);
+  days = ws_weekdays_format (ws_site_get_working_days (site));
+  when = format_instant_in (r, column (stmt, 3), ws_site_get_zone (site));
+  add_finding (r, &head,
+               /* Translators: pseudonym, site, local day and time, local start, local end, opening, closing, days */
+               g_strdup_printf (_("%s's session at %s on %s runs %s–%s there, outside its hours %s–%s (%s)"),
+                                column (stmt, 2), ws_site_get_name (site), when, local_from, local_to,
+                                ws_site_get_opens_at (site), ws_site_get_closes_at (site), days),
+               _("Agree the time with the remote site or move the session"));
+}
+
+/* Judged on the remote site's own clock on the session's date. */
+static gboolean
+rule_session_outside_hours (Rules   *r,
+                            GError **error)
+{
+  g_autofree char *limit = after_now (r, SCHEDULE_DAYS);
+  g_autoptr(GPtrArray) sites = _ws_load_sites (r->db, error);
+  gboolean ok;
+
+  if (sites == NULL)
+    return FALSE;
+  r->sites = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  for (guint i = 0; i < sites->len; i++)
+    {
+      WsSite *site = g_ptr_array_index (sites, i);
+      gint64 id = ws_site_get_id (site);
+
+      g_hash_table_insert (r->sites, g_memdup2 (&id, sizeof id), g_object_ref (site));
+    }
+  ok = each_row (r,
+    "SELECT s.id, s.person_id, p.pseudonym, s.starts_at, rs.zone, s.ends_at, s.remote_site_id"
+    " FROM session s JOIN person p ON p.id = s.person_id JOIN site rs ON rs.id = s.remote_site_id"
+    " WHERE s.status <> 'cancelled' AND s.ends_at > :now AND s.starts_at < :limit" SESSION_FLOOR ("s") ""
+    " ORDER BY s.starts_at, s.id",
+    limit, hours_row, error);
+  g_clear_pointer (&r->sites, g_hash_table_unref);
+  return ok;
+}
+
+/* Columns: 0 session, 1 person, 2 pseudonym, 3 starts_at, 4 zone,
+ * 5 interpreter (NULL: none booked), 6 preferred gender. */
+static void
+interpreter_row (Rules        *r,
+                 sqlite3_stmt *stmt)
+{
+  FindingHead head = { 0 };
+  GDate date;
+  g_autofree char *when = format_instant_in (r, column (stmt, 3), column (stmt, 4));
+
+  session_head (r, stmt, "session-interpreter", &head, &date);
+  if (column (stmt, 5) == NULL)
+    add_finding (r, &head,
+                 /* Translators: a pseudonym and a day with a time */
+                 g_strdup_printf (_("%s needs an interpreter and none is booked for the session on %s"),
+                                  column (stmt, 2), when),
+                 _("Book an interpreter in the witness's language"));
+  else
+    {
+      head.severity = WS_FINDING_SEVERITY_WARNING;
+      add_finding (r, &head,
+                   g_strcmp0 (column (stmt, 6), "female") == 0
+                   /* Translators: a pseudonym, an interpreter, a day with a time */
+                   ? g_strdup_printf (_("%s asked for a woman interpreter; %s is booked on %s"),
+                                      column (stmt, 2), column (stmt, 5), when)
+                   : g_strdup_printf (_("%s asked for a man interpreter; %s is booked on %s"),
+                                      column (stmt, 2), column (stmt, 5), when),
+                   _("Book an interpreter of the gender the witness asked for, or record why not"));
+    }
+}
+
+/* Needed: the witness's plan has an interpreter (need
+ * "language.interpreter") that is not cancelled. Wrong gender: the
+ * interpreter is not recorded as of the gender the witness asked for. */
+static gboolean
+rule_session_interpreter (Rules   *r,
+                          GError **error)
+{
+  g_autofree char *limit = after_now (r, SCHEDULE_DAYS);
+
+  return each_row (r,
+    "SELECT s.id, s.person_id, p.pseudonym, s.starts_at, COALESCE (cs.zone, rs.zone), NULL, p.interpreter_gender"
+    " FROM session s JOIN person p ON p.id = s.person_id"
+    " LEFT JOIN site cs ON cs.id = s.court_site_id LEFT JOIN site rs ON rs.id = s.remote_site_id"
+    " WHERE s.status <> 'cancelled' AND s.ends_at > :now AND s.starts_at < :limit" SESSION_FLOOR ("s") ""
+    " AND NOT EXISTS (SELECT 1 FROM session_interpreter si WHERE si.session_id = s.id)"
+    " AND EXISTS (SELECT 1 FROM support_item it WHERE it.person_id = s.person_id"
+    "             AND it.need_code = 'language.interpreter' AND it.status <> 'cancelled')"
+    " UNION ALL"
+    " SELECT s.id, s.person_id, p.pseudonym, s.starts_at, COALESCE (cs.zone, rs.zone), i.name, p.interpreter_gender"
+    " FROM session s JOIN person p ON p.id = s.person_id"
+    " JOIN session_interpreter si ON si.session_id = s.id JOIN interpreter i ON i.id = si.interpreter_id"
+    " LEFT JOIN site cs ON cs.id = s.court_site_id LEFT JOIN site rs ON rs.id = s.remote_site_id"
+    " WHERE s.status <> 'cancelled' AND s.ends_at > :now AND s.starts_at < :limit" SESSION_FLOOR ("s") ""
+    " AND p.interpreter_gender IN ('female', 'male') AND i.gender <> p.interpreter_gender",
+    limit, interpreter_row, error);
+}
+
+/* ------------------------------------------------------------------ */
 /* The table of rules                                                  */
 
 typedef gboolean (*RuleFunc) (Rules   *r,
@@ -1152,6 +1552,14 @@ static const Rule rules[] = {
   { "turns-18-before-trial", N_("Witness turning 18 before the trial"), rule_turns_18_before_trial,
     WS_PERMISSION_READ_IDENTITY },
   { "consent-expiring", N_("Consent expiring soon"), rule_consent_expiring, WS_PERMISSION_READ_PLAN },
+  { "session-double-booked", N_("Witness, room or interpreter double-booked"), rule_session_double_booked,
+    WS_PERMISSION_READ_SCHEDULE },
+  { "session-screened-accused", N_("Screened witness scheduled where the accused are"), rule_session_screened_accused,
+    WS_PERMISSION_READ_SCHEDULE },
+  { "session-outside-hours", N_("Session outside the remote site's hours"), rule_session_outside_hours,
+    WS_PERMISSION_READ_SCHEDULE },
+  { "session-interpreter", N_("Interpreter needed but missing, or of the wrong gender"), rule_session_interpreter,
+    WS_PERMISSION_READ_SCHEDULE },
 };
 
 /**
@@ -1297,6 +1705,13 @@ evaluate (WsDatabase             *db,
 
   if (ok)
     {
+      /* Rules that look at the whole schedule at once (double bookings)
+       * cannot narrow their query to one witness: what concerns others
+       * is dropped here, so a witness's page shows only their own. */
+      if (r.person_id != 0)
+        for (guint i = r.findings->len; i > 0; i--)
+          if (ws_finding_get_person_id (g_ptr_array_index (r.findings, i - 1)) != r.person_id)
+            g_ptr_array_remove_index (r.findings, i - 1);
       g_ptr_array_sort (r.findings, compare_findings);
       findings = g_steal_pointer (&r.findings);
     }

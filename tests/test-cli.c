@@ -204,6 +204,9 @@ test_refused_combinations (WsTestPathFixture *f,
     { "--output=x.pdf", NULL, "--output goes with --export-summary" },
     { "--from=2026-01-01", NULL, "--from goes with --export-summary" },
     { "--export-summary=Alder", NULL, "needs --output" },
+    { "--site=Court room 1", NULL, "--site goes with --export-schedule" },
+    { "--export-schedule=x.ics", NULL, "needs one of --interpreter=NAME" },
+    { "--export-schedule=x.ics", "--witness= ", "--witness needs a name" },
   };
 
   make_demo (f);
@@ -502,6 +505,60 @@ test_readiness_pdf (WsTestPathFixture *f,
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 }
 
+static void
+test_schedule_ics (WsTestPathFixture *f,
+                   gconstpointer      data)
+{
+  g_autofree char *db = option ("database", f->path);
+  g_autofree char *ics = path_in (f, "schedule.ics");
+  g_autofree char *output = option ("export-schedule", ics);
+  g_autofree char *pseudonym = NULL;
+  g_autofree char *site = NULL;
+  g_autofree char *witness = NULL;
+  g_autofree char *site_option = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *uid = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) by_site = { 0 };
+  g_auto(Run) both = { 0 };
+  g_auto(Run) nowhere = { 0 };
+  g_auto(Run) nobody = { 0 };
+  WsDatabase *handle;
+
+  make_demo (f);
+  handle = ws_test_open_db (f->path);
+  pseudonym = ws_test_query_text (handle, "SELECT p.pseudonym FROM session s JOIN person p ON p.id = s.person_id"
+                                          " ORDER BY s.starts_at DESC LIMIT 1");
+  uid = ws_test_query_text (handle, "SELECT uid FROM session ORDER BY starts_at DESC LIMIT 1");
+  site = ws_test_query_text (handle, "SELECT name FROM site WHERE kind = 'site-abroad' ORDER BY name LIMIT 1");
+  g_object_unref (handle);
+  g_assert_nonnull (pseudonym);
+
+  witness = option ("witness", pseudonym);
+  run_program (&run, db, output, witness, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (ics, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "BEGIN:VCALENDAR"));
+  g_assert_nonnull (strstr (text, "BEGIN:VEVENT"));
+  g_assert_nonnull (strstr (text, uid));
+  g_assert_nonnull (strstr (text, pseudonym));
+  g_assert_null (strstr (text, "PIN:"));
+  g_assert_cmpuint (ws_test_file_mode (ics), ==, 0600);
+
+  site_option = option ("site", site);
+  run_program (&by_site, db, output, site_option, NULL);
+  g_assert_cmpint (by_site.status, ==, 0);
+
+  g_unlink (ics);
+  run_program (&both, db, output, witness, site_option, NULL);
+  assert_fails (&both, "needs one of");
+  run_program (&nowhere, db, output, "--site=Moon base", NULL);
+  assert_fails (&nowhere, "no site called");
+  run_program (&nobody, db, output, "--interpreter=Nobody Atall", NULL);
+  assert_fails (&nobody, "no interpreter called");
+  g_assert_false (g_file_test (ics, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -529,6 +586,8 @@ main (int   argc,
               ws_test_path_fixture_set_up, test_verify_audit_tampered, ws_test_path_fixture_tear_down);
   g_test_add ("/ws/cli/backup-restore", WsTestPathFixture, NULL,
               ws_test_path_fixture_set_up, test_backup_restore, ws_test_path_fixture_tear_down);
+  g_test_add ("/ws/cli/schedule-ics", WsTestPathFixture, NULL,
+              ws_test_path_fixture_set_up, test_schedule_ics, ws_test_path_fixture_tear_down);
 
   return g_test_run ();
 }

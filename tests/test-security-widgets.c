@@ -11,6 +11,7 @@
 #include "ws-preferences-window.h"
 #include "ws-setup-page.h"
 #include "ws-test-util.h"
+#include "ws-schedule-view.h"
 #include "ws-window.h"
 #include "ws-witness-page.h"
 #include "ws-witnesses-view.h"
@@ -251,13 +252,19 @@ test_interpreter_places (Fixture       *f,
                          gconstpointer  data)
 {
   AdwStatusPage *empty = template_child (f->window, WS_TYPE_WINDOW, "no_place_page");
+  GtkWidget *schedule;
 
   g_assert_true (unlock_as (f, INTERPRETER, INTERPRETER_PASSPHRASE));
   g_assert_cmpstr (ws_window_get_screen (f->window), ==, "work");
   g_assert_null (ws_window_get_place (f->window, "witnesses"));
   g_assert_null (ws_window_get_place (f->window, "cases"));
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (empty)));
-  g_assert_cmpstr (adw_status_page_get_title (empty), ==, "No Assignments Yet");
+  g_assert_null (ws_window_get_place (f->window, "hearings"));
+  g_assert_null (ws_window_get_place (f->window, "attention"));
+  /* Their one place is the Schedule, showing their own sessions only. */
+  schedule = ws_window_get_place (f->window, "schedule");
+  g_assert_nonnull (schedule);
+  g_assert_true (ws_schedule_view_shows_own_schedule (WS_SCHEDULE_VIEW (schedule)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (empty)));
 }
 
 static void
