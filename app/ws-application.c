@@ -304,14 +304,14 @@ ws_application_activate (GApplication *application)
   gtk_window_present (window);
 }
 
-/* The automatic backup on close, kept among the last N, for a profile
- * allowed to back up; then the keys are wiped. */
+/* The automatic backup on close, kept among the last N, whoever works;
+ * then the keys are wiped. */
 static void
 ws_application_shutdown (GApplication *application)
 {
   WsApplication *self = WS_APPLICATION (application);
 
-  if (self->db != NULL && ws_database_may (self->db, WS_PERMISSION_BACKUP))
+  if (self->db != NULL)
     {
       g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
       g_autoptr(GError) error = NULL;

@@ -195,8 +195,11 @@ print_attention (WsDatabase  *db,
   g_autoptr(GDateTime) now = ws_time_now ();
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
+  WsRulesSettings settings;
 
-  findings = ws_rules_evaluate (db, now, NULL, error);
+  /* The thresholds the window uses, where its settings are installed. */
+  ws_rules_settings_load (&settings);
+  findings = ws_rules_evaluate (db, now, &settings, error);
   if (findings == NULL)
     return FALSE;
   for (guint i = 0; i < findings->len; i++)

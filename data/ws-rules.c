@@ -1607,6 +1607,59 @@ ws_rules_settings_init (WsRulesSettings *settings)
   settings->consent_days = 14;
 }
 
+/**
+ * ws_rules_settings_read:
+ * @gsettings: the application's settings
+ *
+ * Fills @settings with the thresholds the unit chose (the "attention-*"
+ * keys), so the window, every page and the command line judge alike.
+ */
+void
+ws_rules_settings_read (WsRulesSettings *settings,
+                        GSettings       *gsettings)
+{
+  g_return_if_fail (settings != NULL);
+  g_return_if_fail (G_IS_SETTINGS (gsettings));
+
+  ws_rules_settings_init (settings);
+  settings->undecided_days = g_settings_get_uint (gsettings, "attention-undecided-days");
+  settings->unarranged_days = g_settings_get_uint (gsettings, "attention-unarranged-days");
+  settings->urgent_days = g_settings_get_uint (gsettings, "attention-urgent-days");
+  settings->session_days = g_settings_get_uint (gsettings, "attention-session-days");
+  settings->reflection_days = g_settings_get_uint (gsettings, "attention-reflection-days");
+  settings->hearing_risk_days = g_settings_get_uint (gsettings, "attention-hearing-risk-days");
+  settings->outcome_working_days = g_settings_get_uint (gsettings, "attention-outcome-working-days");
+  settings->consent_days = g_settings_get_uint (gsettings, "attention-consent-days");
+}
+
+/**
+ * ws_rules_settings_load:
+ *
+ * Fills @settings from the application's settings where its schema is
+ * installed (with every threshold key); otherwise, as on a server that
+ * only runs the command line, with the defaults.
+ *
+ * Returns: whether the unit's settings were found
+ */
+gboolean
+ws_rules_settings_load (WsRulesSettings *settings)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) gsettings = NULL;
+
+  g_return_val_if_fail (settings != NULL, FALSE);
+
+  ws_rules_settings_init (settings);
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "attention-consent-days"))
+    return FALSE;
+  gsettings = g_settings_new_full (schema, NULL, NULL);
+  ws_rules_settings_read (settings, gsettings);
+  return TRUE;
+}
+
 /* Most pressing first, then soonest; findings without a date after
  * those with one. The rule and subject make the order total. */
 static int

@@ -46,6 +46,9 @@ typedef struct {
 } WsRulesSettings;
 
 void        ws_rules_settings_init   (WsRulesSettings        *settings);
+void        ws_rules_settings_read   (WsRulesSettings        *settings,
+                                      GSettings              *gsettings);
+gboolean    ws_rules_settings_load   (WsRulesSettings        *settings);
 const char *ws_rules_get_title       (const char             *rule);
 GStrv       ws_rules_list            (void);
 GPtrArray  *ws_rules_evaluate        (WsDatabase             *db,

@@ -841,6 +841,32 @@ test_async (Fixture       *fixture,
   ws_test_wait_for_last_ref (fixture->base.db);
 }
 
+/* The thresholds come from the unit's settings, the same for the window
+ * and the command line. */
+static void
+test_settings_from_schema (void)
+{
+  g_autoptr(GSettings) gsettings = g_settings_new (APPLICATION_ID);
+  WsRulesSettings defaults;
+  WsRulesSettings loaded;
+
+  ws_rules_settings_init (&defaults);
+  g_assert_true (ws_rules_settings_load (&loaded));
+  /* The schema's defaults are the engine's. */
+  g_assert_cmpuint (loaded.undecided_days, ==, defaults.undecided_days);
+  g_assert_cmpuint (loaded.unarranged_days, ==, defaults.unarranged_days);
+  g_assert_cmpuint (loaded.consent_days, ==, defaults.consent_days);
+  g_assert_cmpuint (loaded.outcome_working_days, ==, defaults.outcome_working_days);
+
+  g_settings_set_uint (gsettings, "attention-consent-days", 30);
+  g_settings_set_uint (gsettings, "attention-undecided-days", 21);
+  g_assert_true (ws_rules_settings_load (&loaded));
+  g_assert_cmpuint (loaded.consent_days, ==, 30);
+  g_assert_cmpuint (loaded.undecided_days, ==, 21);
+  g_settings_reset (gsettings, "attention-consent-days");
+  g_settings_reset (gsettings, "attention-undecided-days");
+}
+
 #define ADD(path, func) \
   g_test_add ("/ws/rules/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -868,6 +894,7 @@ main (int   argc,
   ADD ("roles-and-person", test_roles_and_person);
   ADD ("order-and-line", test_order_and_line);
   ADD ("async", test_async);
+  g_test_add_func ("/ws/rules/settings-from-schema", test_settings_from_schema);
 
   return g_test_run ();
 }

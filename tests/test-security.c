@@ -899,10 +899,22 @@ test_backup_rotating (Fixture       *f,
     g_error ("%s is gone", last);
   g_assert_cmpuint (ws_test_file_mode (folder), ==, 0700);
 
-  /* A prosecutor may not take backups. */
+  g_assert_cmpuint (ws_database_count_audit (f->db, "backup-automatic"), ==, 5);
+
+  /* A prosecutor may not take a backup to a file of their choosing, but
+   * closing the window still leaves the safety copy. */
   ws_database_set_actor (f->db, "Paul", WS_ROLE_PROSECUTOR);
-  g_assert_null (ws_database_backup_rotating (f->db, NULL, 3, &error));
-  g_assert_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_PERMISSION);
+  {
+    g_autofree char *elsewhere = g_build_filename (f->dir, "mine.db", NULL);
+    g_autofree char *kept = NULL;
+
+    g_assert_false (ws_database_backup (f->db, elsewhere, NULL, &error));
+    g_assert_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_PERMISSION);
+    g_clear_error (&error);
+    kept = ws_database_backup_rotating (f->db, NULL, 3, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (kept);
+  }
 }
 
 int

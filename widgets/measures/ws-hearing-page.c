@@ -468,7 +468,7 @@ load_findings (WsHearingPage *self)
   g_autoptr(GDateTime) now = ws_time_now ();
   WsRulesSettings settings;
 
-  ws_rules_settings_init (&settings);
+  ws_rules_settings_load (&settings);
   self->loading_findings = TRUE;
   ws_form_group_add (self->findings_group, self->finding_rows,
                      ws_form_info_row (_("Checking…"), _("The rules are being checked against the records")));

@@ -240,28 +240,6 @@ ws_attention_view_init (WsAttentionView *self)
   update_counts (self);
 }
 
-/**
- * ws_attention_read_thresholds:
- *
- * Fills @settings with the rules' thresholds the user chose.
- */
-void
-ws_attention_read_thresholds (GSettings       *gsettings,
-                              WsRulesSettings *settings)
-{
-  g_return_if_fail (G_IS_SETTINGS (gsettings));
-
-  ws_rules_settings_init (settings);
-  settings->undecided_days = g_settings_get_uint (gsettings, "attention-undecided-days");
-  settings->unarranged_days = g_settings_get_uint (gsettings, "attention-unarranged-days");
-  settings->urgent_days = g_settings_get_uint (gsettings, "attention-urgent-days");
-  settings->session_days = g_settings_get_uint (gsettings, "attention-session-days");
-  settings->reflection_days = g_settings_get_uint (gsettings, "attention-reflection-days");
-  settings->hearing_risk_days = g_settings_get_uint (gsettings, "attention-hearing-risk-days");
-  settings->outcome_working_days = g_settings_get_uint (gsettings, "attention-outcome-working-days");
-  settings->consent_days = g_settings_get_uint (gsettings, "attention-consent-days");
-}
-
 GtkWidget *
 ws_attention_view_new (WsDatabase *db)
 {
@@ -296,7 +274,7 @@ ws_attention_view_reload (WsAttentionView *self)
   self->loading = TRUE;
   if (g_list_model_get_n_items (G_LIST_MODEL (self->findings)) == 0)
     show_state (self, "loading");
-  ws_attention_read_thresholds (self->settings, &settings);
+  ws_rules_settings_read (&settings, self->settings);
   ws_rules_evaluate_async (self->db, now, &settings, self->cancellable, evaluated_cb, g_object_ref (self));
 }
 

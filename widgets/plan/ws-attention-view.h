@@ -24,7 +24,4 @@ gboolean    ws_attention_view_is_loading   (WsAttentionView   *self);
 void        ws_attention_view_activate     (WsAttentionView   *self,
                                             guint              position);
 
-void        ws_attention_read_thresholds   (GSettings         *gsettings,
-                                            WsRulesSettings   *settings);
-
 G_END_DECLS
