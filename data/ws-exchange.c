@@ -1171,7 +1171,7 @@ parse_default (const Field  *f,
 
 /* Reads @node (NULL when the member is absent) as the value of @f. */
 static gboolean
-parse_value (Exchange     *x,
+parse_present_value (Exchange     *x,
              const Field  *f,
              JsonNode     *node,
              const char   *where,
@@ -1201,6 +1201,23 @@ parse_value (Exchange     *x,
       v->text = json_node_get_string (node);
       return check_text (x, f, v->text, where, error);
     }
+}
+
+/* As above; a value that does not parse counts as absent, so that no
+ * pass that goes on after a problem (collecting keys, scopes) sees a
+ * "present" value without its text. */
+static gboolean
+parse_value (Exchange     *x,
+             const Field  *f,
+             JsonNode     *node,
+             const char   *where,
+             Value        *v,
+             GError      **error)
+{
+  if (parse_present_value (x, f, node, where, v, error))
+    return TRUE;
+  memset (v, 0, sizeof *v);
+  return FALSE;
 }
 
 static gboolean

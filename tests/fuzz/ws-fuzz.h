@@ -8,3 +8,4 @@
  * replay.c with each file of the seed corpus and the regressions. */
 int LLVMFuzzerTestOneInput (const guint8 *data,
                             size_t        size);
+
