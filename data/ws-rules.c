@@ -1125,6 +1125,24 @@ rule_consent_expiring (Rules   *r,
 #define SESSION_FLOOR(alias) \
   " AND " alias ".starts_at >= strftime ('%Y-%m-%dT%H:%M:%SZ', :now, '-" G_STRINGIFY (WS_SESSION_MAX_HOURS) " hours')"
 
+/* Every session still to come (up to the limit and a session's length
+ * beyond, for the last ones' partners); @tail ends the query. */
+#define BOOKED_SQL(tail) \
+  "SELECT s.id, s.person_id, s.court_site_id, s.remote_site_id, p.pseudonym, s.starts_at, s.ends_at," \
+  " COALESCE (cs.zone, rs.zone), cs.name, rs.name" \
+  " FROM session s JOIN person p ON p.id = s.person_id" \
+  " LEFT JOIN site cs ON cs.id = s.court_site_id LEFT JOIN site rs ON rs.id = s.remote_site_id" \
+  " WHERE s.status <> 'cancelled' AND s.ends_at > :now" \
+  " AND s.starts_at < strftime ('%Y-%m-%dT%H:%M:%SZ', :limit, '+" G_STRINGIFY (WS_SESSION_MAX_HOURS) " hours')" \
+  SESSION_FLOOR ("s") tail
+
+/* Sessions overlapping the span of :person's own (none: no rows). */
+#define PERSON_SPAN \
+  " AND s.ends_at > (SELECT min (o.starts_at) FROM session o WHERE o.person_id = :person" \
+  " AND o.status <> 'cancelled' AND o.ends_at > :now)" \
+  " AND s.starts_at < (SELECT max (o.ends_at) FROM session o WHERE o.person_id = :person" \
+  " AND o.status <> 'cancelled' AND o.ends_at > :now)"
+
 /* "10 Mar 2026 14:00" on the clock of @zone (the court's or the site's). */
 static char *
 format_instant_in (Rules      *r,
@@ -1261,18 +1279,16 @@ rule_session_double_booked (Rules   *r,
 
   g_array_set_clear_func (sessions, booked_clear);
   /* Up to the limit and a session's length beyond, for the last ones' partners. */
-  stmt = _ws_database_prepare (r->db,
-    "SELECT s.id, s.person_id, s.court_site_id, s.remote_site_id, p.pseudonym, s.starts_at, s.ends_at,"
-    " COALESCE (cs.zone, rs.zone), cs.name, rs.name"
-    " FROM session s JOIN person p ON p.id = s.person_id"
-    " LEFT JOIN site cs ON cs.id = s.court_site_id LEFT JOIN site rs ON rs.id = s.remote_site_id"
-    " WHERE s.status <> 'cancelled' AND s.ends_at > :now"
-    " AND s.starts_at < strftime ('%Y-%m-%dT%H:%M:%SZ', :limit, '+" G_STRINGIFY (WS_SESSION_MAX_HOURS) " hours')"
-    SESSION_FLOOR ("s") " ORDER BY s.starts_at, s.id", error);
+  /* For one witness's page, only the stretch of time their own sessions
+   * span can hold a clash that concerns them. */
+  stmt = _ws_database_prepare (r->db, r->person_id == 0 ? BOOKED_SQL (" ORDER BY s.starts_at, s.id")
+                                      : BOOKED_SQL (PERSON_SPAN " ORDER BY s.starts_at, s.id"), error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":now"), r->now_text, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), limit, -1, SQLITE_TRANSIENT);
+  if (r->person_id != 0)
+    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":person"), r->person_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Booked b = { 0 };
@@ -1378,7 +1394,8 @@ rule_session_screened_accused (Rules   *r,
     " FROM session s JOIN person p ON p.id = s.person_id"
     " JOIN screening sc ON sc.person_id = s.person_id JOIN court_case c ON c.id = sc.case_id"
     " LEFT JOIN site cs ON cs.id = s.court_site_id LEFT JOIN site rs ON rs.id = s.remote_site_id"
-    " WHERE s.status <> 'cancelled' AND s.ends_at > :now AND s.starts_at < :limit" SESSION_FLOOR ("s") ""
+    " WHERE s.status <> 'cancelled' AND s.ends_at > :now AND s.starts_at < :limit" SESSION_FLOOR ("s")
+    " AND (:person = 0 OR s.person_id = :person)"
     " AND (EXISTS (SELECT 1 FROM hearing h WHERE h.case_id = sc.case_id"
     "              AND h.site_id = COALESCE (s.remote_site_id, s.court_site_id)"
     "              AND h.starts_at < s.ends_at AND h.ends_at > s.starts_at)"
@@ -1444,7 +1461,8 @@ rule_session_outside_hours (Rules   *r,
   ok = each_row (r,
     "SELECT s.id, s.person_id, p.pseudonym, s.starts_at, rs.zone, s.ends_at, s.remote_site_id"
     " FROM session s JOIN person p ON p.id = s.person_id JOIN site rs ON rs.id = s.remote_site_id"
-    " WHERE s.status <> 'cancelled' AND s.ends_at > :now AND s.starts_at < :limit" SESSION_FLOOR ("s") ""
+    " WHERE s.status <> 'cancelled' AND s.ends_at > :now AND s.starts_at < :limit" SESSION_FLOOR ("s")
+    " AND (:person = 0 OR s.person_id = :person)"
     " ORDER BY s.starts_at, s.id",
     limit, hours_row, error);
   g_clear_pointer (&r->sites, g_hash_table_unref);
@@ -1495,7 +1513,8 @@ rule_session_interpreter (Rules   *r,
     "SELECT s.id, s.person_id, p.pseudonym, s.starts_at, COALESCE (cs.zone, rs.zone), NULL, p.interpreter_gender"
     " FROM session s JOIN person p ON p.id = s.person_id"
     " LEFT JOIN site cs ON cs.id = s.court_site_id LEFT JOIN site rs ON rs.id = s.remote_site_id"
-    " WHERE s.status <> 'cancelled' AND s.ends_at > :now AND s.starts_at < :limit" SESSION_FLOOR ("s") ""
+    " WHERE s.status <> 'cancelled' AND s.ends_at > :now AND s.starts_at < :limit" SESSION_FLOOR ("s")
+    " AND (:person = 0 OR s.person_id = :person)"
     " AND NOT EXISTS (SELECT 1 FROM session_interpreter si WHERE si.session_id = s.id)"
     " AND EXISTS (SELECT 1 FROM support_item it WHERE it.person_id = s.person_id"
     "             AND it.need_code = 'language.interpreter' AND it.status <> 'cancelled')"
@@ -1504,7 +1523,8 @@ rule_session_interpreter (Rules   *r,
     " FROM session s JOIN person p ON p.id = s.person_id"
     " JOIN session_interpreter si ON si.session_id = s.id JOIN interpreter i ON i.id = si.interpreter_id"
     " LEFT JOIN site cs ON cs.id = s.court_site_id LEFT JOIN site rs ON rs.id = s.remote_site_id"
-    " WHERE s.status <> 'cancelled' AND s.ends_at > :now AND s.starts_at < :limit" SESSION_FLOOR ("s") ""
+    " WHERE s.status <> 'cancelled' AND s.ends_at > :now AND s.starts_at < :limit" SESSION_FLOOR ("s")
+    " AND (:person = 0 OR s.person_id = :person)"
     " AND p.interpreter_gender IN ('female', 'male') AND i.gender <> p.interpreter_gender",
     limit, interpreter_row, error);
 }

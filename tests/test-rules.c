@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ws-database-private.h"
+#include "ws-demo.h"
 #include "ws-identity.h"
 #include "ws-rules.h"
 #include "ws-store.h"
@@ -781,6 +782,62 @@ test_roles_and_person (Fixture       *fixture,
   g_assert_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_PERMISSION);
 }
 
+/* A witness's page asks for their findings alone; rules narrow their
+ * queries to that witness (or, for double bookings, to the span of their
+ * sessions). Whatever the narrowing, the answer must be exactly the
+ * witness's share of the whole unit's findings. */
+static void
+test_person_matches_unit (WsTestFixture *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GArray) people = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  guint compared = 0;
+
+  ws_test_set_now ("2026-11-23T09:00:00Z");
+  now = ws_time_now ();
+  if (!ws_demo_fill (fixture->db, WS_DEMO_WITNESSES, 7, &error))
+    g_error ("%s", error->message);
+  all = ws_rules_evaluate (fixture->db, now, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, >, 20);
+  people = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < all->len; i++)
+    {
+      gint64 id = ws_finding_get_person_id (g_ptr_array_index (all, i));
+
+      if (id > 0 && (people->len == 0 || g_array_index (people, gint64, people->len - 1) != id))
+        g_array_append_val (people, id);
+    }
+  for (guint p = 0; p < people->len; p++)
+    {
+      gint64 id = g_array_index (people, gint64, p);
+      g_autoptr(GPtrArray) mine = ws_rules_evaluate_person (fixture->db, id, now, NULL, &error);
+      g_autoptr(GString) expected = g_string_new (NULL);
+      g_autoptr(GString) got = g_string_new (NULL);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < all->len; i++)
+        if (ws_finding_get_person_id (g_ptr_array_index (all, i)) == id)
+          {
+            g_autofree char *line = ws_finding_to_line (g_ptr_array_index (all, i));
+
+            g_string_append_printf (expected, "%s\n", line);
+          }
+      for (guint i = 0; i < mine->len; i++)
+        {
+          g_autofree char *line = ws_finding_to_line (g_ptr_array_index (mine, i));
+
+          g_string_append_printf (got, "%s\n", line);
+        }
+      g_assert_cmpstr (got->str, ==, expected->str);
+      compared++;
+    }
+  g_assert_cmpuint (compared, >=, 10);
+}
+
 /* Severity first, then date, whatever the rules' order; and the line
  * --attention prints. */
 static void
@@ -892,6 +949,8 @@ main (int   argc,
   ADD ("turns-18-before-trial", test_turns_18);
   ADD ("consent-expiring", test_consent_expiring);
   ADD ("roles-and-person", test_roles_and_person);
+  g_test_add ("/ws/rules/person-matches-unit", WsTestFixture, NULL,
+              ws_test_fixture_set_up, test_person_matches_unit, ws_test_fixture_tear_down);
   ADD ("order-and-line", test_order_and_line);
   ADD ("async", test_async);
   g_test_add_func ("/ws/rules/settings-from-schema", test_settings_from_schema);
