@@ -53,6 +53,8 @@ struct _WsWitnessPage
   WsCaseMeasures      *measures_group;
   AdwPreferencesGroup *identity_group;
   GtkButton           *identity_button;
+  GtkWidget           *move_phase_button;
+  GtkWidget           *print_summary_button;
   AdwPreferencesGroup *notes_group;
   GtkLabel            *notes_label;
 
@@ -1256,6 +1258,8 @@ ws_witness_page_class_init (WsWitnessPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WsWitnessPage, measures_group);
   gtk_widget_class_bind_template_child (widget_class, WsWitnessPage, identity_group);
   gtk_widget_class_bind_template_child (widget_class, WsWitnessPage, identity_button);
+  gtk_widget_class_bind_template_child (widget_class, WsWitnessPage, move_phase_button);
+  gtk_widget_class_bind_template_child (widget_class, WsWitnessPage, print_summary_button);
   gtk_widget_class_bind_template_child (widget_class, WsWitnessPage, notes_group);
   gtk_widget_class_bind_template_child (widget_class, WsWitnessPage, notes_label);
   gtk_widget_class_bind_template_callback (widget_class, identity_button_clicked_cb);
