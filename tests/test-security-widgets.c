@@ -179,10 +179,15 @@ test_wrong_passphrase (Fixture       *f,
   g_assert_true (ws_login_page_select_profile (login, PROSECUTOR));
   ws_login_page_set_passphrase (login, "not the passphrase");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (login), "login.unlock", NULL));
+  /* While unlocking, the focused field stops taking text but stays
+   * sensitive (an insensitive focused field makes GTK warn). */
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (entry)));
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (entry)));
   for (int i = 0; i < 500 && ws_login_page_get_error (login) == NULL; i++)
     spin ();
   g_assert_nonnull (ws_login_page_get_error (login));
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (login)));
+  g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (entry)));
   g_assert_true (gtk_widget_get_visible (template_child (login, WS_TYPE_LOGIN_PAGE, "error_label")));
   g_assert_cmpstr (ws_window_get_screen (f->window), ==, "login");
   g_assert_true (ws_database_is_locked (f->db));
