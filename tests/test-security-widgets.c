@@ -304,6 +304,14 @@ test_prosecutor_places (Fixture       *f,
     adw_preferences_group_get_header_suffix (template_child (page, WS_TYPE_WITNESS_PAGE, "risk_group"))));
   g_assert_false (gtk_widget_get_visible (
     adw_preferences_group_get_header_suffix (template_child (page, WS_TYPE_WITNESS_PAGE, "benefits_group"))));
+  /* Names are not searched for a prosecutor, and not promised. */
+  {
+    gchar *placeholder = NULL;
+
+    g_object_get (template_child (witness_browser (f), WS_TYPE_BROWSER, "search_entry"), "placeholder-text", &placeholder, NULL);
+    g_assert_cmpstr (placeholder, ==, "Search pseudonym, language or case");
+    g_free (placeholder);
+  }
   /* The summary needs identity to scrub the notes: not offered. */
   g_assert_false (gtk_widget_get_visible (template_child (page, WS_TYPE_WITNESS_PAGE, "print_summary_button")));
 
