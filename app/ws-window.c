@@ -245,6 +245,11 @@ update_actions (WsWindow *self)
   gboolean read_schedule = can_write && self->schedule_view != NULL && may (self, WS_PERMISSION_READ_SCHEDULE);
   gboolean can_new = (on_cases && edit_cases) || (on_witnesses && edit_persons) ||
                      (on_schedule && self->schedule_view != NULL && may (self, WS_PERMISSION_EDIT_SCHEDULE));
+  /* The summary scrubs the notes of every identifier of the witness, so
+   * building it reads identity: a role without it (a prosecutor) would
+   * only get an error. The readiness sheet needs no identity. */
+  gboolean summary = has_person && may (self, WS_PERMISSION_PRINT_SUMMARY) && may (self, WS_PERMISSION_READ_IDENTITY);
+  gboolean print_schedule = read_schedule && may (self, WS_PERMISSION_PRINT_SUMMARY);
 
   gtk_widget_action_set_enabled (widget, "win.new", can_new);
   gtk_widget_set_visible (self->new_button, can_new);
@@ -254,14 +259,19 @@ update_actions (WsWindow *self)
   gtk_widget_action_set_enabled (widget, "win.edit-witness", has_person && edit_persons);
   gtk_widget_action_set_enabled (widget, "win.delete-witness", has_person && edit_persons);
   gtk_widget_action_set_enabled (widget, "win.link-witness", has_person && edit_cases);
-  gtk_widget_action_set_enabled (widget, "win.print-summary", has_person && may (self, WS_PERMISSION_PRINT_SUMMARY));
-  gtk_widget_action_set_enabled (widget, "win.print", (on_hearings ? has_hearing : has_person) &&
-                                                      may (self, WS_PERMISSION_PRINT_SUMMARY));
+  gtk_widget_action_set_enabled (widget, "win.print-summary", summary);
+  /* Ctrl+P prints what the place shows, and nothing on a place that
+   * shows nothing printable (Cases, Attention). */
+  gtk_widget_action_set_enabled (widget, "win.print", on_hearings ? has_hearing && may (self, WS_PERMISSION_PRINT_SUMMARY)
+                                                      : on_witnesses ? summary
+                                                      : on_schedule && print_schedule);
   gtk_widget_action_set_enabled (widget, "win.edit-case", has_case && edit_cases);
   gtk_widget_action_set_enabled (widget, "win.delete-case", has_case && edit_cases);
   gtk_widget_action_set_enabled (widget, "win.link-case", has_case && edit_cases && may (self, WS_PERMISSION_READ_PERSONS));
-  gtk_widget_action_set_enabled (widget, "win.edit", !on_schedule && (on_cases ? has_case && edit_cases
-                                                                              : has_person && edit_persons));
+  /* Ctrl+E edits what the place shows: never the witness selected on
+   * another place (a hearing, the schedule, the findings). */
+  gtk_widget_action_set_enabled (widget, "win.edit", on_cases ? has_case && edit_cases
+                                                     : on_witnesses && has_person && edit_persons);
   gtk_widget_action_set_enabled (widget, "win.search", self->witnesses_view != NULL || self->cases_view != NULL);
   gtk_widget_action_set_enabled (widget, "win.load-demo", edit_persons && edit_cases && self->empty);
   gtk_widget_action_set_enabled (widget, "win.import", backup);
@@ -272,7 +282,7 @@ update_actions (WsWindow *self)
   gtk_widget_action_set_enabled (widget, "win.preferences", is_unlocked (self));
   gtk_widget_action_set_enabled (widget, "win.lock", is_unlocked (self) && ws_database_is_protected (self->db));
   gtk_widget_action_set_enabled (widget, "win.export-calendar", read_schedule);
-  gtk_widget_action_set_enabled (widget, "win.print-schedule", read_schedule && may (self, WS_PERMISSION_PRINT_SUMMARY));
+  gtk_widget_action_set_enabled (widget, "win.print-schedule", print_schedule);
 }
 
 static void
@@ -469,10 +479,11 @@ static void
 edit_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   WsWindow *self = WS_WINDOW (widget);
+  const char *place = adw_view_stack_get_visible_child_name (self->stack);
 
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "cases") == 0)
+  if (g_strcmp0 (place, "cases") == 0)
     edit_case_action (widget, name, param);
-  else
+  else if (g_strcmp0 (place, "witnesses") == 0)
     edit_witness_action (widget, name, param);
 }
 
@@ -560,19 +571,29 @@ print_readiness_action (GtkWidget *widget, const char *name, GVariant *param)
   present_readiness (WS_WINDOW (widget), g_variant_get_int64 (param));
 }
 
-/* Ctrl+P prints what the place shows: a hearing's readiness sheet, or a
- * witness's summary. */
+static void print_schedule_action (GtkWidget  *widget,
+                                   const char *name,
+                                   GVariant   *param);
+
+/* Ctrl+P prints what the place shows: a hearing's readiness sheet, the
+ * day's schedule, or a witness's summary. */
 static void
 print_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   WsWindow *self = WS_WINDOW (widget);
+  const char *place = adw_view_stack_get_visible_child_name (self->stack);
   WsHearing *hearing = self->hearings_view != NULL ?
                        ws_hearings_view_get_selected (WS_HEARINGS_VIEW (self->hearings_view)) : NULL;
 
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "hearings") != 0)
+  if (g_strcmp0 (place, "hearings") == 0)
+    {
+      if (hearing != NULL)
+        present_readiness (self, ws_hearing_get_id (hearing));
+    }
+  else if (g_strcmp0 (place, "schedule") == 0)
+    print_schedule_action (widget, name, param);
+  else if (g_strcmp0 (place, "witnesses") == 0)
     print_summary_action (widget, name, param);
-  else if (hearing != NULL)
-    present_readiness (self, ws_hearing_get_id (hearing));
 }
 
 static void
@@ -1660,6 +1681,12 @@ ws_window_show_subject (WsWindow   *self,
       ws_window_show_place (self, "hearings");
       ws_hearings_view_select_id (WS_HEARINGS_VIEW (self->hearings_view), id);
       return TRUE;
+    }
+  if (g_str_equal (kind, "session") && self->schedule_view != NULL &&
+      !ws_schedule_view_shows_own_schedule (WS_SCHEDULE_VIEW (self->schedule_view)))
+    {
+      ws_window_show_place (self, "schedule");
+      return ws_schedule_view_show_session (WS_SCHEDULE_VIEW (self->schedule_view), id);
     }
   if (g_str_equal (kind, "case") && self->cases_view != NULL)
     {

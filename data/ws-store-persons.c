@@ -67,8 +67,12 @@ split_column (sqlite3_stmt *stmt,
   return g_strv_builder_end (builder);
 }
 
+/* @plan: whether the reader may see the support plan. Vulnerability
+ * flags (health, pregnancy, trauma …) and the officer's notes belong to
+ * it: a role without it (a prosecutor) gets neither, whatever shows them. */
 static WsPerson *
-person_from_row (sqlite3_stmt *stmt)
+person_from_row (sqlite3_stmt *stmt,
+                 gboolean      plan)
 {
   WsPerson *person = ws_person_new ();
   g_auto(GStrv) languages = split_column (stmt, 14, TRUE);
@@ -79,7 +83,7 @@ person_from_row (sqlite3_stmt *stmt)
   ws_person_set_gender (person, enum_column (stmt, 2, WS_TYPE_GENDER));
   ws_person_set_gender_in_summary (person, sqlite3_column_int (stmt, 3));
   ws_person_set_interpreter_gender (person, enum_column (stmt, 4, WS_TYPE_INTERPRETER_GENDER));
-  ws_person_set_vulnerability (person, sqlite3_column_int (stmt, 5));
+  ws_person_set_vulnerability (person, plan ? sqlite3_column_int (stmt, 5) : WS_VULNERABILITY_NONE);
   ws_person_set_age_status (person, enum_column (stmt, 6, WS_TYPE_AGE_STATUS));
   ws_person_set_age_assessed_on (person, (const char *) sqlite3_column_text (stmt, 7));
   ws_person_set_risk_level (person, enum_column (stmt, 8, WS_TYPE_RISK_LEVEL));
@@ -87,7 +91,7 @@ person_from_row (sqlite3_stmt *stmt)
   ws_person_set_status (person, enum_column (stmt, 10, WS_TYPE_PERSON_STATUS));
   ws_person_set_first_contact_on (person, (const char *) sqlite3_column_text (stmt, 11));
   ws_person_set_zone (person, (const char *) sqlite3_column_text (stmt, 12));
-  ws_person_set_notes (person, (const char *) sqlite3_column_text (stmt, 13));
+  ws_person_set_notes (person, plan ? (const char *) sqlite3_column_text (stmt, 13) : NULL);
   ws_person_set_languages (person, (const char * const *) languages);
   _ws_person_set_case_references (person, (const char * const *) references);
   return person;
@@ -105,6 +109,7 @@ query_persons (WsDatabase    *db,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *sql = g_strconcat ("SELECT " PERSON_COLUMNS " FROM person p ", where,
                                       " ORDER BY p.pseudonym COLLATE NOCASE", NULL);
+  gboolean plan = ws_database_may (db, WS_PERMISSION_READ_PLAN);
   int rc;
 
   _ws_database_lock (db);
@@ -123,7 +128,7 @@ query_persons (WsDatabase    *db,
     {
       if ((persons->len & 1023) == 0 && g_cancellable_is_cancelled (cancellable))
         break;
-      g_ptr_array_add (persons, person_from_row (stmt));
+      g_ptr_array_add (persons, person_from_row (stmt, plan));
     }
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     {

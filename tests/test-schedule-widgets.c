@@ -454,6 +454,105 @@ test_sheet_and_calendar (Fixture       *f,
   spin ();
 }
 
+static GtkWidget *
+find_actionable (GtkWidget  *widget,
+                 const char *action)
+{
+  if (GTK_IS_ACTIONABLE (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A prosecutor sees the unit's schedule but may not book: no New Session
+ * button, and a session opens to be read, with nothing to choose, type
+ * or save. */
+static void
+test_prosecutor_reads_session (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) sessions = upcoming_sessions (f);
+  WsSession *session = clean_session (f, sessions, NULL);
+  GtkWidget *new_button = find_actionable (GTK_WIDGET (schedule_view (f)), "schedule.new-session");
+  WsSessionEditor *editor;
+  GtkWidget *widget;
+
+  g_assert_nonnull (new_button);
+  g_assert_true (gtk_widget_get_visible (new_button));
+  editor = ws_session_editor_new (GTK_WINDOW (f->window), f->db, session);
+  widget = GTK_WIDGET (editor);
+  g_assert_true (gtk_widget_get_visible (template_row (widget, "save_button")));
+  g_assert_true (gtk_widget_get_sensitive (template_row (widget, "hearing_row")));
+  g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (template_row (widget, "date_row"))));
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  ws_database_set_actor (f->db, "Paul Prosecutor", WS_ROLE_PROSECUTOR);
+  ws_database_emit_changed (f->db);
+  wait_for_schedule (f);
+  g_assert_false (gtk_widget_get_visible (new_button));
+
+  editor = ws_session_editor_new (GTK_WINDOW (f->window), f->db, session);
+  widget = GTK_WIDGET (editor);
+  gtk_window_present (GTK_WINDOW (editor));
+  wait_for_check (editor);
+  g_assert_false (gtk_widget_get_visible (template_row (widget, "save_button")));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (template_row (widget, "close_button"))), ==, "_Close");
+  g_assert_false (gtk_widget_get_sensitive (template_row (widget, "hearing_row")));
+  g_assert_false (gtk_widget_get_sensitive (template_row (widget, "court_row")));
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (template_row (widget, "date_row"))));
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (template_row (widget, "start_row"))));
+  g_assert_false (gtk_widget_get_visible (template_row (widget, "add_interpreter_group")));
+  g_assert_false (gtk_widget_get_visible (template_row (widget, "alternatives_group")));
+  g_assert_false (gtk_widget_get_visible (template_row (widget, "accept_row")));
+  g_assert_false (gtk_widget_get_visible (template_row (widget, "confirm_button")));
+  g_assert_false (gtk_widget_get_visible (template_row (widget, "cancel_button")));
+  /* The link's address and PIN are not the prosecutor's. */
+  g_assert_false (gtk_widget_get_visible (template_row (widget, "pin_row")));
+  gtk_window_destroy (GTK_WINDOW (editor));
+  spin ();
+}
+
+/* A finding about a session opens it on the Schedule, at its day. */
+static void
+test_show_session (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) sessions = upcoming_sessions (f);
+  WsSession *session = g_ptr_array_index (sessions, sessions->len - 1);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (ws_session_get_starts_at (session),
+                                                        g_date_time_get_timezone (ws_schedule_view_get_day (schedule_view (f))));
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint before = g_list_model_get_n_items (toplevels);
+  WsSessionEditor *editor = NULL;
+
+  ws_window_show_place (f->window, "witnesses");
+  g_assert_true (ws_window_show_subject (f->window, "session", ws_session_get_id (session)));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_parent (GTK_WIDGET (schedule_view (f))))),
+                   ==, "schedule");
+  g_assert_cmpint (g_date_time_get_day_of_year (ws_schedule_view_get_day (schedule_view (f))), ==,
+                   g_date_time_get_day_of_year (local));
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (WS_IS_SESSION_EDITOR (window))
+        editor = WS_SESSION_EDITOR (window);
+    }
+  g_assert_nonnull (editor);
+  g_assert_cmpint (ws_session_get_id (ws_session_editor_get_draft (editor)), ==, ws_session_get_id (session));
+  gtk_window_destroy (GTK_WINDOW (editor));
+  /* What the window has no place for is not "shown". */
+  g_assert_false (ws_window_show_subject (f->window, "no-such-kind", 1));
+  spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -474,6 +573,8 @@ main (int   argc,
   ADD ("interpreter-view", test_interpreter_view);
   ADD ("directory-validation", test_directory_validation);
   ADD ("sheet-and-calendar", test_sheet_and_calendar);
+  ADD ("prosecutor-reads-session", test_prosecutor_reads_session);
+  ADD ("show-session", test_show_session);
 #undef ADD
 
   status = g_test_run ();

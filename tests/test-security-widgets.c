@@ -179,10 +179,15 @@ test_wrong_passphrase (Fixture       *f,
   g_assert_true (ws_login_page_select_profile (login, PROSECUTOR));
   ws_login_page_set_passphrase (login, "not the passphrase");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (login), "login.unlock", NULL));
+  /* While unlocking, the focused field stops taking text but stays
+   * sensitive (an insensitive focused field makes GTK warn). */
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (entry)));
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (entry)));
   for (int i = 0; i < 500 && ws_login_page_get_error (login) == NULL; i++)
     spin ();
   g_assert_nonnull (ws_login_page_get_error (login));
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (login)));
+  g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (entry)));
   g_assert_true (gtk_widget_get_visible (template_child (login, WS_TYPE_LOGIN_PAGE, "error_label")));
   g_assert_cmpstr (ws_window_get_screen (f->window), ==, "login");
   g_assert_true (ws_database_is_locked (f->db));
@@ -197,6 +202,58 @@ test_wrong_passphrase (Fixture       *f,
   /* Typing again takes the error away. */
   ws_login_page_set_passphrase (login, "x");
   g_assert_null (ws_login_page_get_error (login));
+}
+
+/* Whether an info row titled @title is anywhere in @widget. */
+static gboolean
+has_row_titled (GtkWidget  *widget,
+                const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) && gtk_widget_get_visible (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (has_row_titled (child, title))
+      return TRUE;
+  return FALSE;
+}
+
+/* Waits until the page has filled every section it fills. */
+static void
+wait_filled (GtkWidget *page)
+{
+  for (int i = 0; i < 2000 && !ws_witness_page_is_filled (WS_WITNESS_PAGE (page)); i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_true (ws_witness_page_is_filled (WS_WITNESS_PAGE (page)));
+}
+
+
+static GtkWindow *
+open_person_editor (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (WS_IS_PERSON_EDITOR (window))
+        return window;
+    }
+  return NULL;
+}
+
+static void
+close_person_editors (void)
+{
+  GtkWindow *editor;
+
+  while ((editor = open_person_editor ()) != NULL)
+    gtk_window_destroy (editor);
+  spin ();
 }
 
 static void
@@ -218,6 +275,45 @@ test_prosecutor_places (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (template_child (page, WS_TYPE_WITNESS_PAGE, "identity_group")));
   g_assert_true (gtk_widget_get_visible (template_child (page, WS_TYPE_WITNESS_PAGE, "support_group")));
   g_assert_false (gtk_widget_get_visible (template_child (f->window, WS_TYPE_WINDOW, "no_place_page")));
+
+  /* The plan is not the prosecutor's: its sections are absent, not
+   * "could not be read"; risk and benefits are theirs. No health flags,
+   * no plan glance, nothing to add. */
+  wait_filled (page);
+  {
+    static const char * const absent[] = {
+      "phase_group", "items_group", "checklist_group", "consent_group", "referral_group", "reflection_group",
+      "information_group", "post_trial_group", "claims_group", "notes_group",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (absent); i++)
+      {
+        g_test_message ("%s", absent[i]);
+        g_assert_false (gtk_widget_get_visible (template_child (page, WS_TYPE_WITNESS_PAGE, absent[i])));
+      }
+  }
+  g_assert_true (gtk_widget_get_visible (template_child (page, WS_TYPE_WITNESS_PAGE, "risk_group")));
+  g_assert_true (gtk_widget_get_visible (template_child (page, WS_TYPE_WITNESS_PAGE, "benefits_group")));
+  g_assert_false (has_row_titled (page, "This could not be read"));
+  g_assert_false (has_row_titled (page, "Vulnerability"));
+  g_assert_true (has_row_titled (page, "Risk Level"));
+  g_assert_false (gtk_widget_get_visible (template_child (page, WS_TYPE_WITNESS_PAGE, "reflection_label")));
+  g_assert_false (gtk_widget_get_visible (template_child (page, WS_TYPE_WITNESS_PAGE, "overdue_label")));
+  g_assert_false (gtk_widget_get_visible (template_child (page, WS_TYPE_WITNESS_PAGE, "move_phase_button")));
+  g_assert_false (gtk_widget_get_visible (
+    adw_preferences_group_get_header_suffix (template_child (page, WS_TYPE_WITNESS_PAGE, "risk_group"))));
+  g_assert_false (gtk_widget_get_visible (
+    adw_preferences_group_get_header_suffix (template_child (page, WS_TYPE_WITNESS_PAGE, "benefits_group"))));
+  /* Names are not searched for a prosecutor, and not promised. */
+  {
+    gchar *placeholder = NULL;
+
+    g_object_get (template_child (witness_browser (f), WS_TYPE_BROWSER, "search_entry"), "placeholder-text", &placeholder, NULL);
+    g_assert_cmpstr (placeholder, ==, "Search pseudonym, language or case");
+    g_free (placeholder);
+  }
+  /* The summary needs identity to scrub the notes: not offered. */
+  g_assert_false (gtk_widget_get_visible (template_child (page, WS_TYPE_WITNESS_PAGE, "print_summary_button")));
 
   /* Preferences hold only the prosecutor's own passphrase: no profiles,
    * no lock delay, no backups. */
@@ -245,6 +341,34 @@ test_officer_sees_identity_section (Fixture       *f,
   page = show_first_witness (f);
   g_assert_nonnull (page);
   g_assert_true (gtk_widget_get_visible (template_child (page, WS_TYPE_WITNESS_PAGE, "identity_group")));
+
+  /* … and the plan in full. */
+  wait_filled (page);
+  g_assert_true (gtk_widget_get_visible (template_child (page, WS_TYPE_WITNESS_PAGE, "phase_group")));
+  g_assert_true (gtk_widget_get_visible (template_child (page, WS_TYPE_WITNESS_PAGE, "items_group")));
+  g_assert_true (gtk_widget_get_visible (template_child (page, WS_TYPE_WITNESS_PAGE, "consent_group")));
+  g_assert_true (has_row_titled (page, "Vulnerability"));
+  g_assert_true (gtk_widget_get_visible (template_child (page, WS_TYPE_WITNESS_PAGE, "move_phase_button")));
+  g_assert_true (gtk_widget_get_visible (
+    adw_preferences_group_get_header_suffix (template_child (page, WS_TYPE_WITNESS_PAGE, "risk_group"))));
+  g_assert_true (gtk_widget_get_visible (template_child (page, WS_TYPE_WITNESS_PAGE, "print_summary_button")));
+
+  /* Ctrl+E edits what the place shows: the witness selected on
+   * Witnesses is not edited from Hearings or Attention. */
+  ws_window_show_place (f->window, "witnesses");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit", NULL));
+  g_assert_nonnull (open_person_editor ());
+  close_person_editors ();
+  ws_window_show_place (f->window, "hearings");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new", NULL);
+  spin ();
+  g_assert_null (open_person_editor ());
+  ws_window_show_place (f->window, "attention");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new", NULL);
+  spin ();
+  g_assert_null (open_person_editor ());
 }
 
 static void

@@ -917,6 +917,54 @@ test_backup_rotating (Fixture       *f,
   }
 }
 
+/* Health and the officer's notes belong to the support plan: a role that
+ * may not read the plan gets a witness without them, by every way of
+ * reading one. */
+static void
+test_plan_details_withheld (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(WsPerson) person = ws_person_new ();
+  g_autoptr(GError) error = NULL;
+  static const WsRole roles[] = { WS_ROLE_OFFICER, WS_ROLE_PROSECUTOR, WS_ROLE_ADMINISTRATOR };
+
+  ws_person_set_pseudonym (person, "Witness Heather");
+  ws_person_set_vulnerability (person, WS_VULNERABILITY_HEALTH | WS_VULNERABILITY_PREGNANT);
+  ws_person_set_notes (person, "Takes medication at midday.");
+  ws_test_save_person (f->db, person, NULL);
+
+  for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
+    {
+      gboolean plan = ws_role_may (roles[r], WS_PERMISSION_READ_PLAN);
+      g_autoptr(WsPerson) got = NULL;
+      g_autoptr(WsPerson) found = NULL;
+      g_autoptr(GPtrArray) all = NULL;
+      WsPerson *listed = NULL;
+
+      ws_database_set_actor (f->db, "Someone", roles[r]);
+      got = ws_database_get_person (f->db, ws_person_get_id (person), &error);
+      g_assert_no_error (error);
+      found = ws_database_find_person (f->db, "Witness Heather", &error);
+      g_assert_no_error (error);
+      all = ws_database_list_persons (f->db, NULL, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < all->len; i++)
+        if (ws_person_get_id (g_ptr_array_index (all, i)) == ws_person_get_id (person))
+          listed = g_ptr_array_index (all, i);
+      g_assert_nonnull (listed);
+
+      g_assert_cmpint (ws_person_get_vulnerability (got), ==,
+                       plan ? (WS_VULNERABILITY_HEALTH | WS_VULNERABILITY_PREGNANT) : WS_VULNERABILITY_NONE);
+      g_assert_cmpint (ws_person_get_vulnerability (found), ==, ws_person_get_vulnerability (got));
+      g_assert_cmpint (ws_person_get_vulnerability (listed), ==, ws_person_get_vulnerability (got));
+      g_assert_cmpstr (ws_person_get_notes (got), ==, plan ? "Takes medication at midday." : "");
+      g_assert_cmpstr (ws_person_get_notes (found), ==, ws_person_get_notes (got));
+      g_assert_cmpstr (ws_person_get_notes (listed), ==, ws_person_get_notes (got));
+      /* What the prosecutor still sees. */
+      g_assert_cmpstr (ws_person_get_pseudonym (got), ==, "Witness Heather");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -945,6 +993,7 @@ main (int   argc,
   ADD ("backup-restore", test_backup_restore);
   ADD ("restore-refuses", test_restore_refuses);
   ADD ("backup-rotating", test_backup_rotating);
+  ADD ("plan-details-withheld", test_plan_details_withheld);
 
   return g_test_run ();
 }

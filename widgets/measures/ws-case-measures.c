@@ -245,6 +245,35 @@ ws_case_measures_set_case (WsCaseMeasures *self,
   show_measures (self, measures, error);
 }
 
+/**
+ * ws_case_measures_open_measure:
+ * @id: a measure's id, as a finding names it
+ *
+ * Opens the editor of the measure with @id when the group lists it.
+ *
+ * Returns: whether it did
+ */
+gboolean
+ws_case_measures_open_measure (WsCaseMeasures *self,
+                               gint64          id)
+{
+  g_return_val_if_fail (WS_IS_CASE_MEASURES (self), FALSE);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+      WsMeasure *measure = g_object_get_data (G_OBJECT (row), "measure");
+
+      if (measure != NULL && ws_measure_get_id (measure) == id)
+        {
+          gtk_widget_grab_focus (row);
+          present_editor (GTK_WIDGET (self), self->db, measure, 0);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 guint
 ws_case_measures_get_n_measures (WsCaseMeasures *self)
 {

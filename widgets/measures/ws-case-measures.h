@@ -21,6 +21,8 @@ void       ws_case_measures_set_database (WsCaseMeasures *self,
 void       ws_case_measures_set_person (WsCaseMeasures *self,
                                         gint64          person_id);
 guint      ws_case_measures_get_n_measures (WsCaseMeasures *self);
+gboolean   ws_case_measures_open_measure (WsCaseMeasures *self,
+                                          gint64          id);
 
 #define WS_TYPE_SCREENING_GROUP (ws_screening_group_get_type ())
 

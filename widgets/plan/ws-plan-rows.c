@@ -264,8 +264,11 @@ ws_plan_referral_row (WsReferral *referral)
   return row;
 }
 
+/* @can_edit: whether the row opens the assessment; a role that may only
+ * read it (a prosecutor) gets a plain row, not a greyed one. */
 GtkWidget *
-ws_plan_risk_row (WsRiskAssessment *assessment)
+ws_plan_risk_row (WsRiskAssessment *assessment,
+                  gboolean          can_edit)
 {
   WsRiskLevel level = ws_risk_assessment_get_level (assessment);
   g_autofree char *on = ws_plan_format_date (ws_risk_assessment_get_assessed_on (assessment));
@@ -280,7 +283,8 @@ ws_plan_risk_row (WsRiskAssessment *assessment)
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
   if (level == WS_RISK_LEVEL_HIGH)
     gtk_widget_add_css_class (row, "risk-high");
-  open_with (row, "plan.edit-risk", ws_risk_assessment_get_id (assessment));
+  if (can_edit)
+    open_with (row, "plan.edit-risk", ws_risk_assessment_get_id (assessment));
   return row;
 }
 
@@ -322,8 +326,10 @@ ws_plan_info_row (WsInformationGiven *info)
   return row;
 }
 
+/* @can_edit: as for ws_plan_risk_row() */
 GtkWidget *
-ws_plan_benefit_row (WsBenefit *benefit)
+ws_plan_benefit_row (WsBenefit *benefit,
+                     gboolean   can_edit)
 {
   g_autofree char *on = ws_plan_format_date (ws_benefit_get_given_on (benefit));
   g_autofree char *amount = ws_money_format (ws_benefit_get_amount_minor (benefit), ws_benefit_get_currency (benefit));
@@ -337,7 +343,8 @@ ws_plan_benefit_row (WsBenefit *benefit)
     adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag (_("Disclosable"), "accent"));
   else
     adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag (_("Not disclosable"), "warning"));
-  open_with (row, "plan.edit-benefit", ws_benefit_get_id (benefit));
+  if (can_edit)
+    open_with (row, "plan.edit-benefit", ws_benefit_get_id (benefit));
   return row;
 }
 

@@ -23,11 +23,13 @@ GtkWidget *ws_plan_consent_row    (WsConsent           *consent,
                                    const GDate         *today,
                                    gboolean             can_edit);
 GtkWidget *ws_plan_referral_row   (WsReferral          *referral);
-GtkWidget *ws_plan_risk_row       (WsRiskAssessment    *assessment);
+GtkWidget *ws_plan_risk_row       (WsRiskAssessment    *assessment,
+                                   gboolean             can_edit);
 GtkWidget *ws_plan_reflection_row (WsReflectionPeriod  *period,
                                    const GDate         *today);
 GtkWidget *ws_plan_info_row       (WsInformationGiven  *info);
-GtkWidget *ws_plan_benefit_row    (WsBenefit           *benefit);
+GtkWidget *ws_plan_benefit_row    (WsBenefit           *benefit,
+                                   gboolean             can_edit);
 GtkWidget *ws_plan_outcome_row    (WsPartyOutcome      *outcome,
                                    WsVerdict           *verdict,
                                    gboolean             can_edit);

@@ -736,6 +736,34 @@ ws_schedule_view_set_day (WsScheduleView *self,
 }
 
 /**
+ * ws_schedule_view_show_session:
+ * @id: a session's id, as a finding names it
+ *
+ * Shows the day of the session and opens it.
+ *
+ * Returns: whether the session could be read and opened
+ */
+gboolean
+ws_schedule_view_show_session (WsScheduleView *self,
+                               gint64          id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WsSession) session = NULL;
+
+  g_return_val_if_fail (WS_IS_SCHEDULE_VIEW (self), FALSE);
+
+  session = ws_database_get_session (self->db, id, &error);
+  if (session == NULL)
+    {
+      toast (self, error->message);
+      return FALSE;
+    }
+  ws_schedule_view_set_day (self, ws_session_get_starts_at (session));
+  present_editor (self, ws_session_editor_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->db, session));
+  return TRUE;
+}
+
+/**
  * ws_schedule_view_get_day:
  *
  * Returns: (transfer none): midnight of the day shown, in the viewer's zone

@@ -24,6 +24,8 @@ GDateTime      *ws_schedule_view_get_day      (WsScheduleView *self);
 WsScheduleGrid *ws_schedule_view_get_grid     (WsScheduleView *self);
 GtkWidget      *ws_schedule_view_get_interpreter_page (WsScheduleView *self);
 gboolean        ws_schedule_view_shows_own_schedule   (WsScheduleView *self);
+gboolean        ws_schedule_view_show_session (WsScheduleView *self,
+                                               gint64          id);
 void            ws_schedule_view_new_session  (WsScheduleView *self,
                                                GDateTime      *starts_at,
                                                gint64          site_id,

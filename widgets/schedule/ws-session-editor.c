@@ -52,6 +52,9 @@ struct _WsSessionEditor
   AdwPreferencesGroup *status_group;
   AdwActionRow        *status_row;
   GtkWidget           *confirm_button;
+  GtkButton           *close_button;
+  GtkWidget           *add_interpreter_group;
+  GtkWidget           *save_button;
   GtkWidget           *cancel_button;
   AdwPreferencesGroup *history_group;
 
@@ -439,6 +442,7 @@ show_interpreters (WsSessionEditor *self)
       g_object_set_data_full (G_OBJECT (remove), "ws-interpreter-id", g_memdup2 (&id, sizeof id), g_free);
       g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_interpreter_cb), self, 0);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      gtk_widget_set_visible (remove, ws_database_may (self->db, WS_PERMISSION_EDIT_SCHEDULE));
       ws_form_group_add (self->interpreters_group, self->interpreter_rows, row);
     }
   adw_preferences_group_set_description (self->interpreters_group,
@@ -751,7 +755,8 @@ show_alternatives (WsSessionEditor *self)
           add_alternative (self, kinds[l], title, languages != NULL ? languages : ws_site_get_zone (item), item);
         }
       }
-  gtk_widget_set_visible (GTK_WIDGET (self->alternatives_group), self->alternative_rows->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->alternatives_group), self->alternative_rows->len > 0 &&
+                          ws_database_may (self->db, WS_PERMISSION_EDIT_SCHEDULE));
 }
 
 static void
@@ -781,7 +786,8 @@ show_conflicts (WsSessionEditor *self)
       else
         warnings = TRUE;
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->accept_row), warnings && !ws_conflicts_have_refusal (self->conflicts));
+  gtk_widget_set_visible (GTK_WIDGET (self->accept_row), warnings && !ws_conflicts_have_refusal (self->conflicts) &&
+                          ws_database_may (self->db, WS_PERMISSION_EDIT_SCHEDULE));
   if (!warnings)
     gtk_check_button_set_active (self->accept_check, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->conflicts_group), self->conflict_rows->len > 0);
@@ -1084,8 +1090,8 @@ show_status (WsSessionEditor *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_row), ws_session_status_get_label (status));
   adw_action_row_set_subtitle (self->status_row, status == WS_SESSION_STATUS_CANCELLED
                                                  ? ws_session_get_cancel_reason (self->draft) : NULL);
-  gtk_widget_set_visible (self->confirm_button, status == WS_SESSION_STATUS_PLANNED);
-  gtk_widget_set_visible (self->cancel_button, status != WS_SESSION_STATUS_CANCELLED);
+  gtk_widget_set_visible (self->confirm_button, status == WS_SESSION_STATUS_PLANNED && may_edit);
+  gtk_widget_set_visible (self->cancel_button, status != WS_SESSION_STATUS_CANCELLED && may_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.confirm", saved && may_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.cancel-session", saved && may_edit);
 }
@@ -1253,6 +1259,9 @@ ws_session_editor_class_init (WsSessionEditorClass *klass)
   BIND (status_group);
   BIND (status_row);
   BIND (confirm_button);
+  BIND (close_button);
+  BIND (add_interpreter_group);
+  BIND (save_button);
   BIND (cancel_button);
   BIND (history_group);
 #undef BIND
@@ -1358,6 +1367,28 @@ fill_form (WsSessionEditor *self)
   run_check (self);
 }
 
+/* A role that may see the schedule but not book (a prosecutor) reads the
+ * session: nothing to type into, choose or save, and "Close" for "Cancel". */
+static void
+show_read_only (WsSessionEditor *self)
+{
+  AdwComboRow *choices[] = { self->hearing_row, self->witness_row, self->court_row, self->remote_row, self->zone_row };
+  AdwEntryRow *entries[] = {
+    self->date_row, self->start_row, self->end_row, self->test_row, self->platform_row, self->technical_row,
+    self->support_row,
+  };
+
+  if (ws_database_may (self->db, WS_PERMISSION_EDIT_SCHEDULE))
+    return;
+  gtk_widget_set_visible (self->save_button, FALSE);
+  gtk_button_set_label (self->close_button, _("_Close"));
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    gtk_widget_set_sensitive (GTK_WIDGET (choices[i]), FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    gtk_editable_set_editable (GTK_EDITABLE (entries[i]), FALSE);
+  gtk_widget_set_visible (self->add_interpreter_group, FALSE);
+}
+
 static WsSessionEditor *
 editor_new (GtkWindow  *parent,
             WsDatabase *db,
@@ -1368,6 +1399,7 @@ editor_new (GtkWindow  *parent,
   self->db = g_object_ref (db);
   self->draft = draft;
   fill_form (self);
+  show_read_only (self);
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->hearing_row));
   return self;
 }

@@ -129,6 +129,22 @@ passphrase_changed_cb (WsLoginPage *self)
   update_unlock (self);
 }
 
+/* While the key is derived nothing on the page can be changed. The
+ * passphrase field keeps the focus and only stops taking text: making a
+ * focused text field insensitive makes GTK warn that it "did not receive
+ * a focus-out event" at every unlock. */
+static void
+set_busy (WsLoginPage *self,
+          gboolean     busy)
+{
+  gtk_editable_set_editable (GTK_EDITABLE (self->passphrase_entry), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->profile_list), !busy);
+  if (busy)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "login.unlock", FALSE);
+  else
+    update_unlock (self);
+}
+
 static gboolean
 unlock_now_cb (gpointer user_data)
 {
@@ -138,7 +154,7 @@ unlock_now_cb (gpointer user_data)
   if (self->db == NULL || self->unlock_button == NULL)
     return G_SOURCE_REMOVE;
   gtk_button_set_label (self->unlock_button, _("_Unlock"));
-  gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
+  set_busy (self, FALSE);
   ws_login_page_unlock (self);
   return G_SOURCE_REMOVE;
 }
@@ -158,7 +174,7 @@ begin_unlock (WsLoginPage *self)
       return;
     }
   gtk_button_set_label (self->unlock_button, _("Unlocking…"));
-  gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
+  set_busy (self, TRUE);
   self->unlock_source = g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, 50, unlock_now_cb, g_object_ref (self), NULL);
 }
 

@@ -53,6 +53,8 @@ struct _WsWitnessPage
   WsCaseMeasures      *measures_group;
   AdwPreferencesGroup *identity_group;
   GtkButton           *identity_button;
+  GtkWidget           *move_phase_button;
+  GtkWidget           *print_summary_button;
   AdwPreferencesGroup *notes_group;
   GtkLabel            *notes_label;
 
@@ -118,7 +120,10 @@ fill_support (WsWitnessPage *self)
   add_info (self, self->support_group, _("Status"), ws_person_status_get_label (ws_person_get_status (p)));
   add_info (self, self->support_group, _("Risk Level"), ws_risk_level_get_label (ws_person_get_risk_level (p)));
   add_info (self, self->support_group, _("Age"), age);
-  add_info (self, self->support_group, _("Vulnerability"), *vulnerabilities != '\0' ? vulnerabilities : _("None recorded"));
+  /* Health and the like are part of the plan: a prosecutor does not see them. */
+  if (ws_database_may (self->db, WS_PERMISSION_READ_PLAN))
+    add_info (self, self->support_group, _("Vulnerability"),
+              *vulnerabilities != '\0' ? vulnerabilities : _("None recorded"));
   add_info (self, self->support_group, _("First Contact"), ws_person_get_first_contact_on (p));
   add_info (self, self->support_group, _("Time Zone"), ws_person_get_zone (p));
 }
@@ -262,6 +267,35 @@ add_plan_row (WsWitnessPage       *self,
   ws_form_group_add (group, self->plan_rows, row);
 }
 
+/* A section the role may not read is not on the page at all: no group,
+ * no greyed button, no "could not be read". */
+static gboolean
+show_section (WsWitnessPage       *self,
+              AdwPreferencesGroup *group,
+              WsPermission         permission)
+{
+  gboolean may = ws_database_may (self->db, permission);
+
+  gtk_widget_set_visible (GTK_WIDGET (group), may);
+  return may;
+}
+
+/* Sets every section's visibility at once, before the staged filling
+ * reaches it, so a section the role may not read never shows empty. */
+static void
+show_sections (WsWitnessPage *self)
+{
+  AdwPreferencesGroup *plan_groups[] = {
+    self->phase_group, self->items_group, self->checklist_group, self->consent_group, self->referral_group,
+    self->reflection_group, self->information_group, self->post_trial_group, self->claims_group,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (plan_groups); i++)
+    show_section (self, plan_groups[i], WS_PERMISSION_READ_PLAN);
+  show_section (self, self->risk_group, WS_PERMISSION_READ_RISK);
+  show_section (self, self->benefits_group, WS_PERMISSION_READ_BENEFITS);
+}
+
 /* A list that could not be read says so where it would have been. */
 static gboolean
 check_list (WsWitnessPage       *self,
@@ -402,8 +436,11 @@ static void
 fill_phases (WsWitnessPage *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) changes = ws_database_list_phase_changes (self->db, person_id (self), &error);
+  g_autoptr(GPtrArray) changes = NULL;
 
+  if (!show_section (self, self->phase_group, WS_PERMISSION_READ_PLAN))
+    return;
+  changes = ws_database_list_phase_changes (self->db, person_id (self), &error);
   if (!check_list (self, self->phase_group, changes, error, _("No phase change recorded yet")))
     return;
   /* Newest first: the current phase is what the officer looks for. */
@@ -450,9 +487,12 @@ fill_items (WsWitnessPage *self)
 {
   g_autoptr(GError) error = NULL;
   WsItemFilter filter = item_filter (self);
-  g_autoptr(GPtrArray) items = ws_database_list_support_items (self->db, person_id (self), filter, &error);
+  g_autoptr(GPtrArray) items = NULL;
 
   ws_form_clear_rows (self->item_rows);
+  if (!show_section (self, self->items_group, WS_PERMISSION_READ_PLAN))
+    return;
+  items = ws_database_list_support_items (self->db, person_id (self), filter, &error);
   if (items == NULL)
     {
       ws_form_group_add (self->items_group, self->item_rows,
@@ -504,9 +544,12 @@ static void
 fill_checklist (WsWitnessPage *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = ws_database_list_checklist (self->db, person_id (self), &error);
+  g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GPtrArray) track_items = g_ptr_array_new ();
 
+  if (!show_section (self, self->checklist_group, WS_PERMISSION_READ_PLAN))
+    return;
+  items = ws_database_list_checklist (self->db, person_id (self), &error);
   if (!check_list (self, self->checklist_group, items, error, _("No checklist yet")))
     return;
   /* The list comes ordered by track. */
@@ -542,7 +585,7 @@ static GtkWidget *
 risk_row (WsWitnessPage *self,
           gpointer       risk)
 {
-  return ws_plan_risk_row (risk);
+  return ws_plan_risk_row (risk, ws_database_may (self->db, WS_PERMISSION_EDIT_RISK));
 }
 
 static GtkWidget *
@@ -563,7 +606,7 @@ static GtkWidget *
 benefit_row (WsWitnessPage *self,
              gpointer       benefit)
 {
-  return ws_plan_benefit_row (benefit);
+  return ws_plan_benefit_row (benefit, ws_database_may (self->db, WS_PERMISSION_EDIT_BENEFITS));
 }
 
 static GtkWidget *
@@ -577,25 +620,10 @@ typedef GPtrArray *(*ListFunc) (WsDatabase *db,
                                 gint64      person_id,
                                 GError    **error);
 
-/* One plain section: read, say why it is empty or unreadable, show. */
+/* One plain section: shown only to a role that may read it; read, say
+ * why it is empty or unreadable, show. */
 static void
 fill_section (WsWitnessPage       *self,
-              AdwPreferencesGroup *group,
-              const char          *kind,
-              ListFunc             list,
-              const char          *empty,
-              guint                first_n,
-              RowFunc              row)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) records = list (self->db, person_id (self), &error);
-
-  if (check_list (self, group, records, error, empty))
-    add_records (self, group, self->plan_rows, kind, records, first_n, row);
-}
-
-static void
-fill_guarded (WsWitnessPage       *self,
               AdwPreferencesGroup *group,
               WsPermission         permission,
               const char          *kind,
@@ -604,12 +632,14 @@ fill_guarded (WsWitnessPage       *self,
               guint                first_n,
               RowFunc              row)
 {
-  gboolean may = ws_database_may (self->db, permission);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = NULL;
 
-  /* A role that may not read the section does not see it at all. */
-  gtk_widget_set_visible (GTK_WIDGET (group), may);
-  if (may)
-    fill_section (self, group, kind, list, empty, first_n, row);
+  if (!show_section (self, group, permission))
+    return;
+  records = list (self->db, person_id (self), &error);
+  if (check_list (self, group, records, error, empty))
+    add_records (self, group, self->plan_rows, kind, records, first_n, row);
 }
 
 static GtkWidget *
@@ -644,6 +674,14 @@ fill_glance (WsWitnessPage *self)
   g_autofree char *reflection = NULL;
   g_autofree char *overdue = NULL;
 
+  /* The glance is the plan's: nothing of it for a role without it. */
+  if (!ws_database_may (self->db, WS_PERMISSION_READ_PLAN))
+    {
+      show_tag (self->reflection_label, NULL);
+      show_tag (self->overdue_label, NULL);
+      gtk_widget_set_visible (GTK_WIDGET (self->assessment_label), FALSE);
+      return;
+    }
   if (!ws_database_get_plan_overview (self->db, person_id (self), &overview, &error))
     {
       show_tag (self->reflection_label, error->message);
@@ -671,36 +709,38 @@ fill_glance (WsWitnessPage *self)
 static void
 fill_consents (WsWitnessPage *self)
 {
-  fill_section (self, self->consent_group, "consent", ws_database_list_consents, _("No consent recorded"), 5,
+  fill_section (self, self->consent_group, WS_PERMISSION_READ_PLAN, "consent", ws_database_list_consents, _("No consent recorded"), 5,
                 consent_row);
-  fill_section (self, self->referral_group, "referral", ws_database_list_referrals, _("No referral made"), 5,
+  fill_section (self, self->referral_group, WS_PERMISSION_READ_PLAN, "referral", ws_database_list_referrals, _("No referral made"), 5,
                 referral_row);
 }
 
 static void
 fill_risk (WsWitnessPage *self)
 {
-  fill_guarded (self, self->risk_group, WS_PERMISSION_READ_RISK, "risk-assessment", ws_database_list_risk_assessments,
+  fill_section (self, self->risk_group, WS_PERMISSION_READ_RISK, "risk-assessment", ws_database_list_risk_assessments,
                 _("No risk assessment yet"), 3, risk_row);
-  fill_section (self, self->reflection_group, "reflection-period", ws_database_list_reflection_periods,
+  fill_section (self, self->reflection_group, WS_PERMISSION_READ_PLAN, "reflection-period", ws_database_list_reflection_periods,
                 _("No reflection period recorded"), 2, reflection_row);
 }
 
 static void
 fill_logs (WsWitnessPage *self)
 {
-  fill_section (self, self->information_group, "information", ws_database_list_information, _("Nothing logged yet"),
+  fill_section (self, self->information_group, WS_PERMISSION_READ_PLAN, "information", ws_database_list_information, _("Nothing logged yet"),
                 3, info_row);
-  fill_guarded (self, self->benefits_group, WS_PERMISSION_READ_BENEFITS, "benefit", ws_database_list_benefits,
+  fill_section (self, self->benefits_group, WS_PERMISSION_READ_BENEFITS, "benefit", ws_database_list_benefits,
                 _("No benefit given"), 5, benefit_row);
 }
 
 static void
 fill_after_trial (WsWitnessPage *self)
 {
-  fill_guarded (self, self->post_trial_group, WS_PERMISSION_READ_CASES, "case-party", ws_database_list_party_outcomes,
+  /* What the witness was told of the verdict is the plan's (the list
+   * needs both permissions; every role that reads the plan reads cases). */
+  fill_section (self, self->post_trial_group, WS_PERMISSION_READ_PLAN, "case-party", ws_database_list_party_outcomes,
                 _("Not a party to any case"), 10, outcome_row);
-  fill_section (self, self->claims_group, "compensation-claim", ws_database_list_compensation_claims,
+  fill_section (self, self->claims_group, WS_PERMISSION_READ_PLAN, "compensation-claim", ws_database_list_compensation_claims,
                 _("No compensation claim"), 5, claim_row);
 }
 
@@ -1010,6 +1050,9 @@ ws_witness_page_show_subject (WsWitnessPage *self,
   g_return_val_if_fail (kind != NULL, FALSE);
 
   finish_filling (self);
+  /* A measure opens from the witness's list of measures. */
+  if (g_str_equal (kind, "measure"))
+    return ws_case_measures_open_measure (self->measures_group, id);
   /* A verdict is named by its case: open the witness's part in it. */
   if (g_str_equal (kind, "verdict"))
     {
@@ -1108,6 +1151,8 @@ add_button (const char *action,
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  /* Shown only while the role may add: nothing greyed out. */
+  g_object_bind_property (button, "sensitive", button, "visible", G_BINDING_SYNC_CREATE);
   return button;
 }
 
@@ -1213,6 +1258,8 @@ ws_witness_page_class_init (WsWitnessPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WsWitnessPage, measures_group);
   gtk_widget_class_bind_template_child (widget_class, WsWitnessPage, identity_group);
   gtk_widget_class_bind_template_child (widget_class, WsWitnessPage, identity_button);
+  gtk_widget_class_bind_template_child (widget_class, WsWitnessPage, move_phase_button);
+  gtk_widget_class_bind_template_child (widget_class, WsWitnessPage, print_summary_button);
   gtk_widget_class_bind_template_child (widget_class, WsWitnessPage, notes_group);
   gtk_widget_class_bind_template_child (widget_class, WsWitnessPage, notes_label);
   gtk_widget_class_bind_template_callback (widget_class, identity_button_clicked_cb);
@@ -1302,13 +1349,15 @@ ws_witness_page_set_person (WsWitnessPage *self,
   fill_support (self);
   fill_languages (self);
   fill_cases (self);
+  show_sections (self);
   fill_plan_staged (self, another);
   fill_findings (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->identity_group),
                           ws_role_can_read_identity (ws_database_get_actor_role (self->db)));
   notes = ws_person_get_notes (person);
-  gtk_widget_set_visible (GTK_WIDGET (self->notes_group), notes != NULL && *notes != '\0');
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_group), notes != NULL && *notes != '\0' &&
+                          ws_database_may (self->db, WS_PERMISSION_READ_PLAN));
   gtk_label_set_text (self->notes_label, notes);
 }
 

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ws-access.h"
 #include "ws-identity.h"
 #include "ws-store.h"
 #include "ws-witness-page.h"
@@ -145,6 +146,10 @@ ws_witnesses_view_new (WsDatabase *db)
   self->db = g_object_ref (db);
   self->page = ws_witness_page_new (db);
   ws_browser_set_page (self->browser, self->page);
+  /* Names are searched only for roles that may read identity; the
+   * others are not promised a search they do not get. */
+  if (!ws_database_may (db, WS_PERMISSION_READ_IDENTITY))
+    ws_browser_set_texts (self->browser, _("Search pseudonym, language or case"), _("No Witness Selected"));
   ws_browser_set_source (self->browser, db, WS_TYPE_PERSON, ws_database_list_persons_async,
                          ws_database_list_persons_finish, (WsBrowserIdFunc) ws_person_get_id);
   g_signal_connect_object (self->browser, "loaded", G_CALLBACK (loaded_cb), self, G_CONNECT_SWAPPED);
