@@ -203,7 +203,6 @@ agency_row (WsAgenciesPage *self,
   set_agency_id (button, ws_agency_get_id (agency));
   g_signal_connect_object (button, "clicked", G_CALLBACK (agency_remove_cb), self, G_CONNECT_SWAPPED);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   return row;
 }
 
@@ -518,7 +517,6 @@ need_row (WsNeedsPage *self,
       g_object_set_data_full (G_OBJECT (button), CODE_KEY, g_strdup (code), g_free);
       g_signal_connect_object (button, "clicked", G_CALLBACK (need_remove_cb), self, G_CONNECT_SWAPPED);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
     }
   g_hash_table_insert (self->rows, g_strdup (code), row);
   return row;
