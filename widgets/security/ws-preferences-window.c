@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ws-access.h"
+#include "ws-directory-pages.h"
 #include "ws-form.h"
 #include "ws-passphrase.h"
 #include "ws-preferences-window.h"
@@ -14,7 +15,9 @@
 /* Preferences: everyone changes their own passphrase here; the rest
  * appears only for the roles that may use it — the idle lock and the
  * profiles for those who manage profiles, the backups kept for those who
- * may back up. The data layer checks every change again. */
+ * may back up, the agency directory for those who keep it and the
+ * catalogue of needs for those who extend it. The data layer checks
+ * every change again. */
 struct _WsPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
@@ -44,6 +47,8 @@ struct _WsPreferencesWindow
   GSettings            *settings;
   GPtrArray            *profile_rows;
   guint                 n_profiles;
+  WsAgenciesPage       *agencies_page;  /* (nullable) unowned */
+  WsNeedsPage          *needs_page;     /* (nullable) unowned */
 };
 
 G_DEFINE_FINAL_TYPE (WsPreferencesWindow, ws_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -486,6 +491,16 @@ ws_preferences_window_new (GtkWindow  *parent,
       adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), self->profiles_page);
       fill_profiles (self);
     }
+  if (ws_database_may (db, WS_PERMISSION_MANAGE_DIRECTORY))
+    {
+      self->agencies_page = ws_agencies_page_new (db);
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->agencies_page));
+    }
+  if (ws_database_may (db, WS_PERMISSION_MANAGE_CATALOGUES))
+    {
+      self->needs_page = ws_needs_page_new (db);
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->needs_page));
+    }
   return self;
 }
 
@@ -592,4 +607,30 @@ ws_preferences_window_get_n_profiles (WsPreferencesWindow *self)
 {
   g_return_val_if_fail (WS_IS_PREFERENCES_WINDOW (self), 0);
   return self->n_profiles;
+}
+
+/**
+ * ws_preferences_window_get_agencies_page:
+ *
+ * Returns: (transfer none) (nullable): the agency directory, present only
+ *   for a role that may manage it
+ */
+WsAgenciesPage *
+ws_preferences_window_get_agencies_page (WsPreferencesWindow *self)
+{
+  g_return_val_if_fail (WS_IS_PREFERENCES_WINDOW (self), NULL);
+  return self->agencies_page;
+}
+
+/**
+ * ws_preferences_window_get_needs_page:
+ *
+ * Returns: (transfer none) (nullable): the catalogue of needs, present
+ *   only for a role that may manage it
+ */
+WsNeedsPage *
+ws_preferences_window_get_needs_page (WsPreferencesWindow *self)
+{
+  g_return_val_if_fail (WS_IS_PREFERENCES_WINDOW (self), NULL);
+  return self->needs_page;
 }

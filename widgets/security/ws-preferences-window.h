@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "ws-database.h"
+#include "ws-directory-pages.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +25,7 @@ gboolean             ws_preferences_window_change_passphrase (WsPreferencesWindo
                                                               const char          *new_passphrase,
                                                               const char          *repeated);
 guint                ws_preferences_window_get_n_profiles    (WsPreferencesWindow *self);
+WsAgenciesPage      *ws_preferences_window_get_agencies_page (WsPreferencesWindow *self);
+WsNeedsPage         *ws_preferences_window_get_needs_page    (WsPreferencesWindow *self);
 
 G_END_DECLS
