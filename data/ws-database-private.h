@@ -41,6 +41,10 @@ gboolean      _ws_database_delete_row     (WsDatabase    *self,
                                            const char    *subject,
                                            const char    *gone_message,
                                            GError       **error);
+gint64        _ws_database_saved_id       (WsDatabase    *self,
+                                           gint64         old_id,
+                                           const char    *gone_message,
+                                           GError       **error);
 gboolean      _ws_database_record_change  (WsDatabase    *self,
                                            const char    *subject,
                                            gint64         subject_id,

@@ -886,6 +886,25 @@ _ws_database_record_change (WsDatabase  *self,
   return _ws_database_step_done (self, stmt, error);
 }
 
+/* After an INSERT (@old_id 0) or an UPDATE of the row @old_id has run:
+ * the row's id, or 0 with NOT_FOUND (@gone_message) when the UPDATE
+ * found no row because someone deleted it meanwhile. */
+gint64
+_ws_database_saved_id (WsDatabase  *self,
+                       gint64       old_id,
+                       const char  *gone_message,
+                       GError     **error)
+{
+  if (old_id == 0)
+    return _ws_database_last_insert_id (self);
+  if (sqlite3_changes (_ws_database_get_handle (self)) == 0)
+    {
+      g_set_error_literal (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_NOT_FOUND, gone_message);
+      return 0;
+    }
+  return old_id;
+}
+
 /* Deletes the row @sql names by id, in its own transaction, and records
  * the deletion in the change history; a row already gone is NOT_FOUND. */
 gboolean
