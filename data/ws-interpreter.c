@@ -731,6 +731,22 @@ ws_database_delete_unavailability (WsDatabase  *db,
                                   "interpreter-unavailability", _("The period is no longer there"), error);
 }
 
+static gpointer
+exclusion_from_row (sqlite3_stmt *stmt,
+                    gpointer      user_data)
+{
+  WsInterpreterExclusion *x = g_object_new (WS_TYPE_INTERPRETER_EXCLUSION, NULL);
+
+  x->id = sqlite3_column_int64 (stmt, 0);
+  x->interpreter_id = sqlite3_column_int64 (stmt, 1);
+  x->case_id = sqlite3_column_int64 (stmt, 2);
+  x->case_reference = _ws_column_dup (stmt, 3);
+  x->person_id = sqlite3_column_int64 (stmt, 4);
+  x->pseudonym = _ws_column_dup (stmt, 5);
+  x->reason = _ws_column_dup (stmt, 6);
+  return x;
+}
+
 /**
  * ws_database_list_exclusions:
  *
@@ -741,47 +757,16 @@ ws_database_list_exclusions (WsDatabase  *db,
                              gint64       interpreter_id,
                              GError     **error)
 {
-  g_autoptr(GPtrArray) exclusions = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
   g_return_val_if_fail (WS_IS_DATABASE (db), NULL);
 
   if (!_ws_database_require (db, WS_PERMISSION_READ_SCHEDULE, error))
     return NULL;
-  _ws_database_lock (db);
-  stmt = _ws_database_prepare (db, "SELECT x.id, x.interpreter_id, x.case_id, c.reference, x.person_id,"
-                                   " p.pseudonym, x.reason FROM interpreter_exclusion x"
-                                   " LEFT JOIN court_case c ON c.id = x.case_id"
-                                   " LEFT JOIN person p ON p.id = x.person_id"
-                                   " WHERE x.interpreter_id = ? ORDER BY x.id", error);
-  if (stmt == NULL)
-    {
-      _ws_database_unlock (db);
-      return NULL;
-    }
-  sqlite3_bind_int64 (stmt, 1, interpreter_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      WsInterpreterExclusion *x = g_object_new (WS_TYPE_INTERPRETER_EXCLUSION, NULL);
-
-      x->id = sqlite3_column_int64 (stmt, 0);
-      x->interpreter_id = sqlite3_column_int64 (stmt, 1);
-      x->case_id = sqlite3_column_int64 (stmt, 2);
-      x->case_reference = _ws_column_dup (stmt, 3);
-      x->person_id = sqlite3_column_int64 (stmt, 4);
-      x->pseudonym = _ws_column_dup (stmt, 5);
-      x->reason = _ws_column_dup (stmt, 6);
-      g_ptr_array_add (exclusions, x);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _ws_database_set_error (db, error, _("Reading the interpreter's exclusions"));
-      g_clear_pointer (&exclusions, g_ptr_array_unref);
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  _ws_database_unlock (db);
-  return g_steal_pointer (&exclusions);
+  return _ws_database_list_rows (db, "SELECT x.id, x.interpreter_id, x.case_id, c.reference, x.person_id,"
+                                     " p.pseudonym, x.reason FROM interpreter_exclusion x"
+                                     " LEFT JOIN court_case c ON c.id = x.case_id"
+                                     " LEFT JOIN person p ON p.id = x.person_id"
+                                     " WHERE x.interpreter_id = ? ORDER BY x.id", interpreter_id,
+                                 exclusion_from_row, NULL, _("Reading the interpreter's exclusions"), error);
 }
 
 gint64

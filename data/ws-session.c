@@ -915,6 +915,18 @@ ws_database_list_sessions_of_person (WsDatabase  *db,
   return select_sessions (db, "WHERE s.person_id = :id", person_id, NULL, NULL, NULL, error);
 }
 
+static gpointer
+session_change_from_row (sqlite3_stmt *stmt,
+                         gpointer      user_data)
+{
+  WsSessionChange *change = g_object_new (WS_TYPE_SESSION_CHANGE, NULL);
+
+  change->at = ws_time_parse_instant ((const char *) sqlite3_column_text (stmt, 0));
+  change->by = _ws_column_dup (stmt, 1);
+  change->text = _ws_column_dup (stmt, 2);
+  return change;
+}
+
 /**
  * ws_database_list_session_history:
  *
@@ -925,40 +937,13 @@ ws_database_list_session_history (WsDatabase  *db,
                                   gint64       session_id,
                                   GError     **error)
 {
-  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
   g_return_val_if_fail (WS_IS_DATABASE (db), NULL);
 
   if (!_ws_database_require (db, WS_PERMISSION_READ_SCHEDULE, error))
     return NULL;
-  _ws_database_lock (db);
-  stmt = _ws_database_prepare (db, "SELECT changed_at, changed_by, change FROM session_history"
-                                   " WHERE session_id = ? ORDER BY changed_at, id", error);
-  if (stmt == NULL)
-    {
-      _ws_database_unlock (db);
-      return NULL;
-    }
-  sqlite3_bind_int64 (stmt, 1, session_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      WsSessionChange *change = g_object_new (WS_TYPE_SESSION_CHANGE, NULL);
-
-      change->at = ws_time_parse_instant ((const char *) sqlite3_column_text (stmt, 0));
-      change->by = _ws_column_dup (stmt, 1);
-      change->text = _ws_column_dup (stmt, 2);
-      g_ptr_array_add (changes, change);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _ws_database_set_error (db, error, _("Reading the session's history"));
-      g_clear_pointer (&changes, g_ptr_array_unref);
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  _ws_database_unlock (db);
-  return g_steal_pointer (&changes);
+  return _ws_database_list_rows (db, "SELECT changed_at, changed_by, change FROM session_history"
+                                     " WHERE session_id = ? ORDER BY changed_at, id", session_id,
+                                 session_change_from_row, NULL, _("Reading the session's history"), error);
 }
 
 static gboolean
