@@ -101,28 +101,19 @@ remove_closure_cb (WsSiteEditor *self,
 static void
 add_closure_cb (WsSiteEditor *self)
 {
-  g_autofree char *from_text = ws_form_entry_text (self->closure_from_row);
-  g_autofree char *to_text = ws_form_entry_text (self->closure_to_row);
   g_autofree char *reason = ws_form_entry_text (self->closure_reason_row);
-  const char *zone = ws_site_get_zone (self->site);
-  g_autoptr(GDateTime) from = ws_period_form_parse (from_text, zone, FALSE);
-  g_autoptr(GDateTime) to = ws_period_form_parse (to_text, zone, TRUE);
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) to = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (from == NULL)
-    ws_form_set_row_error (GTK_WIDGET (self->closure_from_row), _("Use YYYY-MM-DD or YYYY-MM-DD HH:MM"));
-  if (to == NULL)
-    ws_form_set_row_error (GTK_WIDGET (self->closure_to_row), _("Use YYYY-MM-DD or YYYY-MM-DD HH:MM"));
-  if (from == NULL || to == NULL)
+  if (!ws_period_form_read (self->closure_from_row, self->closure_to_row, ws_site_get_zone (self->site), &from, &to))
     return;
   if (ws_database_add_site_closure (self->db, ws_site_get_id (self->site), from, to, reason, &error) == 0)
     {
       ws_form_set_row_error (GTK_WIDGET (self->closure_reason_row), error->message);
       return;
     }
-  ws_form_set_entry_text (self->closure_from_row, NULL);
-  ws_form_set_entry_text (self->closure_to_row, NULL);
-  ws_form_set_entry_text (self->closure_reason_row, NULL);
+  ws_period_form_clear (self->closure_from_row, self->closure_to_row, self->closure_reason_row);
   show_closures (self);
 }
 
