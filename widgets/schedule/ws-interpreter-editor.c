@@ -294,26 +294,13 @@ static gboolean
 show_problems (WsInterpreterEditor *self,
                GPtrArray           *problems)
 {
-  struct { const char *field; GtkWidget *row; } rows[] = {
+  const WsFormField rows[] = {
     { "name", GTK_WIDGET (self->name_row) },
     { "zone", GTK_WIDGET (self->zone_row) },
     { "languages", GTK_WIDGET (self->language_row) },
   };
-  GtkWidget *first = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    {
-      const char *message = ws_problems_lookup (problems, rows[i].field);
-
-      ws_form_set_row_error (rows[i].row, message);
-      if (message != NULL && first == NULL)
-        first = rows[i].row;
-    }
-  gtk_label_set_text (self->problem_label, _("Please correct the marked fields. Nothing has been saved."));
-  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), problems->len > 0);
-  if (first != NULL)
-    gtk_widget_grab_focus (first);
-  return problems->len == 0;
+  return ws_form_show_problems (problems, rows, G_N_ELEMENTS (rows), self->problem_label);
 }
 
 /**
