@@ -6,8 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ws-hearing.h"
-#include "ws-page-renderer.h"
-#include "ws-print-operation.h"
+#include "ws-print-preview.h"
 #include "ws-readiness-dialog.h"
 #include "ws-readiness.h"
 
@@ -28,52 +27,21 @@ struct _WsReadinessDialog
 
   /* owned */
   WsDatabase        *db;
-  WsDocument        *document;
-  WsPageRenderer    *renderer;
+  WsPrintPreview    *preview;
   char              *case_reference;
   gint64             hearing_id;
 };
 
 G_DEFINE_FINAL_TYPE (WsReadinessDialog, ws_readiness_dialog, ADW_TYPE_WINDOW)
 
-/* Preview pages are drawn at this share of their printed size (points). */
-#define PREVIEW_SCALE 1.0
-
-static void
-draw_page_cb (GtkDrawingArea *area,
-              cairo_t        *cr,
-              int             width,
-              int             height,
-              gpointer        user_data)
-{
-  WsReadinessDialog *self = g_object_get_data (G_OBJECT (area), "dialog");
-  guint page = GPOINTER_TO_UINT (user_data);
-
-  if (self != NULL && self->renderer != NULL && page < ws_page_renderer_get_n_pages (self->renderer))
-    ws_page_renderer_draw_page_scaled (self->renderer, cr, page, PREVIEW_SCALE);
-}
-
-static void
-show_pages (WsReadinessDialog *self)
-{
-  guint n = ws_page_renderer_paginate (self->renderer);
-  double width, height;
-
-  ws_page_renderer_get_page_size (self->renderer, &width, &height);
-  for (guint i = 0; i < n; i++)
-    {
-      GtkWidget *area = gtk_drawing_area_new ();
-      g_autofree char *label = g_strdup_printf (_("Page %u of %u"), i + 1, n);
-
-      gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), (int) (width * PREVIEW_SCALE));
-      gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), (int) (height * PREVIEW_SCALE));
-      g_object_set_data (G_OBJECT (area), "dialog", self);
-      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_page_cb, GUINT_TO_POINTER (i), NULL);
-      gtk_widget_add_css_class (area, "card");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-      gtk_box_append (self->pages_box, area);
-    }
-}
+static const WsPrintPreviewKind readiness_kind = {
+  .actions = "readiness",
+  .audit_kind = "readiness",
+  .scale = 1.0,
+  .export_title = N_("Export Readiness Sheet as PDF"),
+  .saved_message = N_("Readiness sheet saved as PDF"),
+  .empty_message = N_("There is no readiness sheet to export"),
+};
 
 static void
 build (WsReadinessDialog *self,
@@ -81,59 +49,25 @@ build (WsReadinessDialog *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(WsHearing) hearing = ws_database_get_hearing (self->db, self->hearing_id, &error);
+  g_autoptr(WsDocument) document = NULL;
+  g_autofree char *detail = NULL;
 
   if (hearing != NULL)
     {
       self->case_reference = g_strdup (ws_hearing_get_case_reference (hearing));
       adw_window_title_set_subtitle (self->window_title, self->case_reference);
-      self->document = ws_readiness_sheet_build_with_deadline (self->db, self->hearing_id, due_days, &error);
+      document = ws_readiness_sheet_build_with_deadline (self->db, self->hearing_id, due_days, &error);
     }
-  if (self->document == NULL)
+  if (document == NULL)
     {
-      adw_status_page_set_description (self->problem_page, error->message);
-      gtk_stack_set_visible_child_name (self->preview_stack, "problem");
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "readiness.print", FALSE);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "readiness.export", FALSE);
+      ws_print_preview_show_problem (self->preview, error->message);
       return;
     }
-  self->renderer = ws_page_renderer_new (self->document, WS_PAGE_A4_WIDTH, WS_PAGE_A4_HEIGHT);
-  show_pages (self);
-  gtk_stack_set_visible_child_name (self->preview_stack, "pages");
-}
-
-static void
-toast (WsReadinessDialog *self,
-       const char        *message)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-}
-
-static char *
-audit_detail (WsReadinessDialog *self)
-{
   /* The audit trail's own words, as the command line writes them. */
-  return g_strdup_printf ("readiness sheet: case %s, hearing %" G_GINT64_FORMAT, self->case_reference,
-                          self->hearing_id);
-}
-
-static void
-print_done_cb (GtkPrintOperation       *operation,
-               GtkPrintOperationResult  result,
-               WsReadinessDialog       *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *detail = NULL;
-
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      gtk_print_operation_get_error (operation, &error);
-      toast (self, error != NULL ? error->message : _("Printing failed"));
-    }
-  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
-    {
-      detail = audit_detail (self);
-      ws_database_audit_event (self->db, "print-readiness", NULL, detail, NULL);
-    }
+  detail = g_strdup_printf ("readiness sheet: case %s, hearing %" G_GINT64_FORMAT, self->case_reference,
+                            self->hearing_id);
+  ws_print_preview_set_audit (self->preview, NULL, detail);
+  ws_print_preview_show (self->preview, document);
 }
 
 static void
@@ -141,39 +75,7 @@ print_action (GtkWidget  *widget,
               const char *name,
               GVariant   *param)
 {
-  WsReadinessDialog *self = WS_READINESS_DIALOG (widget);
-  g_autoptr(WsPrintOperation) operation = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (self->document == NULL)
-    return;
-  operation = ws_print_operation_new (self->document);
-  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
-  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), TRUE);
-  if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    toast (self, error->message);
-}
-
-static void
-export_chosen_cb (GtkNativeDialog   *dialog,
-                  int                response,
-                  WsReadinessDialog *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  g_object_unref (dialog);
-  if (file == NULL || (path = g_file_get_path (file)) == NULL)
-    return;
-
-  if (!ws_readiness_dialog_export_pdf (self, path, &error))
-    toast (self, error->message);
-  else
-    toast (self, _("Readiness sheet saved as PDF"));
+  ws_print_preview_print (WS_READINESS_DIALOG (widget)->preview);
 }
 
 static void
@@ -182,17 +84,11 @@ export_action (GtkWidget  *widget,
                GVariant   *param)
 {
   WsReadinessDialog *self = WS_READINESS_DIALOG (widget);
-  GtkFileChooserNative *dialog;
   g_autofree char *suggested = g_strdup_printf ("readiness-%s-%" G_GINT64_FORMAT ".pdf",
                                                 self->case_reference, self->hearing_id);
 
   g_strdelimit (suggested, "/\\:", '-');
-  dialog = gtk_file_chooser_native_new (_("Export Readiness Sheet as PDF"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (export_chosen_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  ws_print_preview_choose_pdf (self->preview, suggested);
 }
 
 static void
@@ -208,8 +104,7 @@ ws_readiness_dialog_finalize (GObject *object)
   WsReadinessDialog *self = (WsReadinessDialog *)object;
 
   g_clear_object (&self->db);
-  g_clear_object (&self->document);
-  g_clear_object (&self->renderer);
+  g_clear_object (&self->preview);
   g_free (self->case_reference);
 
   G_OBJECT_CLASS (ws_readiness_dialog_parent_class)->finalize (object);
@@ -265,6 +160,8 @@ ws_readiness_dialog_new (GtkWindow  *parent,
   self = g_object_new (WS_TYPE_READINESS_DIALOG, "transient-for", parent, NULL);
   self->db = g_object_ref (db);
   self->hearing_id = hearing_id;
+  self->preview = ws_print_preview_new (GTK_WIDGET (self), db, &readiness_kind, self->toast_overlay,
+                                        self->preview_stack, self->pages_box, self->problem_page);
   build (self, applications_due_days);
   return self;
 }
@@ -278,14 +175,14 @@ WsDocument *
 ws_readiness_dialog_get_document (WsReadinessDialog *self)
 {
   g_return_val_if_fail (WS_IS_READINESS_DIALOG (self), NULL);
-  return self->document;
+  return ws_print_preview_get_document (self->preview);
 }
 
 guint
 ws_readiness_dialog_get_n_pages (WsReadinessDialog *self)
 {
   g_return_val_if_fail (WS_IS_READINESS_DIALOG (self), 0);
-  return self->renderer != NULL ? ws_page_renderer_get_n_pages (self->renderer) : 0;
+  return ws_print_preview_get_n_pages (self->preview);
 }
 
 /**
@@ -298,17 +195,6 @@ ws_readiness_dialog_export_pdf (WsReadinessDialog  *self,
                                 const char         *path,
                                 GError            **error)
 {
-  g_autofree char *detail = NULL;
-
   g_return_val_if_fail (WS_IS_READINESS_DIALOG (self), FALSE);
-
-  if (self->renderer == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("There is no readiness sheet to export"));
-      return FALSE;
-    }
-  if (!ws_page_renderer_write_pdf (self->renderer, path, error))
-    return FALSE;
-  detail = audit_detail (self);
-  return ws_database_audit_event (self->db, "export-readiness-pdf", NULL, detail, error);
+  return ws_print_preview_export_pdf (self->preview, path, error);
 }

@@ -6,8 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ws-form.h"
-#include "ws-page-renderer.h"
-#include "ws-print-operation.h"
+#include "ws-print-preview.h"
 #include "ws-summary-dialog.h"
 #include "ws-summary.h"
 #include "ws-time.h"
@@ -34,16 +33,21 @@ struct _WsSummaryDialog
   /* owned */
   WsDatabase          *db;
   WsPerson            *person;
-  WsDocument          *document;
-  WsPageRenderer      *renderer;
+  WsPrintPreview      *preview;
   GPtrArray           *section_checks;
   guint                rebuild_id;
 };
 
 G_DEFINE_FINAL_TYPE (WsSummaryDialog, ws_summary_dialog, ADW_TYPE_WINDOW)
 
-/* Preview pages are drawn at this share of their printed size (points). */
-#define PREVIEW_SCALE 0.9
+static const WsPrintPreviewKind summary_kind = {
+  .actions = "summary",
+  .audit_kind = "summary",
+  .scale = 0.9,
+  .export_title = N_("Export Summary as PDF"),
+  .saved_message = N_("Summary saved as PDF"),
+  .empty_message = N_("Correct the marked fields first"),
+};
 
 static const struct {
   WsSummarySection section;
@@ -57,46 +61,6 @@ static const struct {
   { WS_SUMMARY_SECTION_RISK, N_("Risk level (no threat details)") },
   { WS_SUMMARY_SECTION_CONSENT, N_("Consent in force") },
 };
-
-static void
-draw_page_cb (GtkDrawingArea *area,
-              cairo_t        *cr,
-              int             width,
-              int             height,
-              gpointer        user_data)
-{
-  WsSummaryDialog *self = g_object_get_data (G_OBJECT (area), "dialog");
-  guint page = GPOINTER_TO_UINT (user_data);
-
-  if (self != NULL && self->renderer != NULL && page < ws_page_renderer_get_n_pages (self->renderer))
-    ws_page_renderer_draw_page_scaled (self->renderer, cr, page, PREVIEW_SCALE);
-}
-
-static void
-show_pages (WsSummaryDialog *self)
-{
-  GtkWidget *child;
-  guint n = ws_page_renderer_paginate (self->renderer);
-  double width, height;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->pages_box))) != NULL)
-    gtk_box_remove (self->pages_box, child);
-
-  ws_page_renderer_get_page_size (self->renderer, &width, &height);
-  for (guint i = 0; i < n; i++)
-    {
-      GtkWidget *area = gtk_drawing_area_new ();
-      g_autofree char *label = g_strdup_printf (_("Page %u of %u"), i + 1, n);
-
-      gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), (int) (width * PREVIEW_SCALE));
-      gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), (int) (height * PREVIEW_SCALE));
-      g_object_set_data (G_OBJECT (area), "dialog", self);
-      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_page_cb, GUINT_TO_POINTER (i), NULL);
-      gtk_widget_add_css_class (area, "card");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-      gtk_box_append (self->pages_box, area);
-    }
-}
 
 static gboolean
 read_date (AdwEntryRow *row,
@@ -155,23 +119,12 @@ collect_options (WsSummaryDialog  *self,
   return ok;
 }
 
-static void
-show_problem (WsSummaryDialog *self,
-              const char      *message)
-{
-  g_clear_object (&self->document);
-  g_clear_object (&self->renderer);
-  adw_status_page_set_description (self->problem_page, message);
-  gtk_stack_set_visible_child_name (self->preview_stack, "problem");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "summary.print", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "summary.export", FALSE);
-}
-
 static gboolean
 rebuild (gpointer user_data)
 {
   WsSummaryDialog *self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(WsDocument) document = NULL;
   g_autofree char *zone = NULL;
   g_autofree char *removed = NULL;
   WsRedactionReport report = { 0 };
@@ -180,27 +133,21 @@ rebuild (gpointer user_data)
   self->rebuild_id = 0;
   if (!collect_options (self, &options, &zone))
     {
-      show_problem (self, _("Correct the marked fields to see the summary."));
+      ws_print_preview_show_problem (self->preview, _("Correct the marked fields to see the summary."));
       return G_SOURCE_REMOVE;
     }
 
-  g_clear_object (&self->document);
-  g_clear_object (&self->renderer);
-  self->document = ws_summary_build (self->db, self->person, &options, &report, &error);
-  if (self->document == NULL)
+  document = ws_summary_build (self->db, self->person, &options, &report, &error);
+  if (document == NULL)
     {
-      show_problem (self, error->message);
+      ws_print_preview_show_problem (self->preview, error->message);
       return G_SOURCE_REMOVE;
     }
 
-  self->renderer = ws_page_renderer_new (self->document, WS_PAGE_A4_WIDTH, WS_PAGE_A4_HEIGHT);
-  show_pages (self);
+  ws_print_preview_show (self->preview, document);
   removed = ws_redaction_report_get_total (&report) > 0 ? ws_redaction_report_format (&report)
                                                          : g_strdup (_("Nothing identifying was found"));
   adw_action_row_set_subtitle (self->report_row, removed);
-  gtk_stack_set_visible_child_name (self->preview_stack, "pages");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "summary.print", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "summary.export", TRUE);
   return G_SOURCE_REMOVE;
 }
 
@@ -213,66 +160,11 @@ options_changed_cb (WsSummaryDialog *self)
 }
 
 static void
-toast (WsSummaryDialog *self,
-       const char      *message)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-}
-
-static void
-print_done_cb (GtkPrintOperation       *operation,
-               GtkPrintOperationResult  result,
-               WsSummaryDialog         *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      gtk_print_operation_get_error (operation, &error);
-      toast (self, error != NULL ? error->message : _("Printing failed"));
-    }
-  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
-    ws_database_audit_event (self->db, "print-summary", ws_person_get_pseudonym (self->person), NULL, NULL);
-}
-
-static void
 print_action (GtkWidget  *widget,
               const char *name,
               GVariant   *param)
 {
-  WsSummaryDialog *self = WS_SUMMARY_DIALOG (widget);
-  g_autoptr(WsPrintOperation) operation = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (self->document == NULL)
-    return;
-  operation = ws_print_operation_new (self->document);
-  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
-  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), TRUE);
-  if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    toast (self, error->message);
-}
-
-static void
-export_chosen_cb (GtkNativeDialog *dialog,
-                  int              response,
-                  WsSummaryDialog *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  g_object_unref (dialog);
-  if (file == NULL || (path = g_file_get_path (file)) == NULL)
-    return;
-
-  if (!ws_summary_dialog_export_pdf (self, path, &error))
-    toast (self, error->message);
-  else
-    toast (self, _("Summary saved as PDF"));
+  ws_print_preview_print (WS_SUMMARY_DIALOG (widget)->preview);
 }
 
 static void
@@ -281,15 +173,9 @@ export_action (GtkWidget  *widget,
                GVariant   *param)
 {
   WsSummaryDialog *self = WS_SUMMARY_DIALOG (widget);
-  GtkFileChooserNative *dialog;
   g_autofree char *suggested = g_strdup_printf ("summary-%s.pdf", ws_person_get_pseudonym (self->person));
 
-  dialog = gtk_file_chooser_native_new (_("Export Summary as PDF"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (export_chosen_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  ws_print_preview_choose_pdf (self->preview, suggested);
 }
 
 static void
@@ -328,8 +214,7 @@ ws_summary_dialog_finalize (GObject *object)
 
   g_clear_object (&self->db);
   g_clear_object (&self->person);
-  g_clear_object (&self->document);
-  g_clear_object (&self->renderer);
+  g_clear_object (&self->preview);
   g_clear_pointer (&self->section_checks, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ws_summary_dialog_parent_class)->finalize (object);
@@ -392,6 +277,9 @@ ws_summary_dialog_new (GtkWindow  *parent,
   self = g_object_new (WS_TYPE_SUMMARY_DIALOG, "transient-for", parent, NULL);
   self->db = g_object_ref (db);
   self->person = g_object_ref (person);
+  self->preview = ws_print_preview_new (GTK_WIDGET (self), db, &summary_kind, self->toast_overlay,
+                                        self->preview_stack, self->pages_box, self->problem_page);
+  ws_print_preview_set_audit (self->preview, ws_person_get_pseudonym (person), NULL);
   adw_window_title_set_subtitle (self->window_title, ws_person_get_pseudonym (person));
   ws_form_set_entry_text (self->zone_row, ws_time_zone_is_valid (zone) ? zone : "UTC");
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
@@ -409,14 +297,14 @@ WsDocument *
 ws_summary_dialog_get_document (WsSummaryDialog *self)
 {
   g_return_val_if_fail (WS_IS_SUMMARY_DIALOG (self), NULL);
-  return self->document;
+  return ws_print_preview_get_document (self->preview);
 }
 
 guint
 ws_summary_dialog_get_n_pages (WsSummaryDialog *self)
 {
   g_return_val_if_fail (WS_IS_SUMMARY_DIALOG (self), 0);
-  return self->renderer != NULL ? ws_page_renderer_get_n_pages (self->renderer) : 0;
+  return ws_print_preview_get_n_pages (self->preview);
 }
 
 /**
@@ -430,13 +318,5 @@ ws_summary_dialog_export_pdf (WsSummaryDialog  *self,
                               GError          **error)
 {
   g_return_val_if_fail (WS_IS_SUMMARY_DIALOG (self), FALSE);
-
-  if (self->renderer == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("Correct the marked fields first"));
-      return FALSE;
-    }
-  if (!ws_page_renderer_write_pdf (self->renderer, path, error))
-    return FALSE;
-  return ws_database_audit_event (self->db, "export-summary-pdf", ws_person_get_pseudonym (self->person), NULL, error);
+  return ws_print_preview_export_pdf (self->preview, path, error);
 }

@@ -41,6 +41,20 @@ gboolean      _ws_database_delete_row     (WsDatabase    *self,
                                            const char    *subject,
                                            const char    *gone_message,
                                            GError       **error);
+/* Turns the current row of @stmt into a new object (NULL: skip it). */
+typedef gpointer (*WsRowLoader)           (sqlite3_stmt  *stmt,
+                                           gpointer       user_data);
+GPtrArray    *_ws_database_list_rows      (WsDatabase    *self,
+                                           const char    *sql,
+                                           gint64         id,
+                                           WsRowLoader    loader,
+                                           gpointer       user_data,
+                                           const char    *reading,
+                                           GError       **error);
+gint64        _ws_database_saved_id       (WsDatabase    *self,
+                                           gint64         old_id,
+                                           const char    *gone_message,
+                                           GError       **error);
 gboolean      _ws_database_record_change  (WsDatabase    *self,
                                            const char    *subject,
                                            gint64         subject_id,

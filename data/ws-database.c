@@ -886,6 +886,66 @@ _ws_database_record_change (WsDatabase  *self,
   return _ws_database_step_done (self, stmt, error);
 }
 
+/* The objects @loader makes of the rows of @sql, with ?1 bound to @id,
+ * read under the lock; NULL with @error (@reading says what was being
+ * read) on failure. */
+GPtrArray *
+_ws_database_list_rows (WsDatabase   *self,
+                        const char   *sql,
+                        gint64        id,
+                        WsRowLoader   loader,
+                        gpointer      user_data,
+                        const char   *reading,
+                        GError      **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  _ws_database_lock (self);
+  stmt = _ws_database_prepare (self, sql, error);
+  if (stmt == NULL)
+    {
+      _ws_database_unlock (self);
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gpointer row = loader (stmt, user_data);
+
+      if (row != NULL)
+        g_ptr_array_add (rows, row);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _ws_database_set_error (self, error, reading);
+      g_clear_pointer (&rows, g_ptr_array_unref);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  _ws_database_unlock (self);
+  return g_steal_pointer (&rows);
+}
+
+/* After an INSERT (@old_id 0) or an UPDATE of the row @old_id has run:
+ * the row's id, or 0 with NOT_FOUND (@gone_message) when the UPDATE
+ * found no row because someone deleted it meanwhile. */
+gint64
+_ws_database_saved_id (WsDatabase  *self,
+                       gint64       old_id,
+                       const char  *gone_message,
+                       GError     **error)
+{
+  if (old_id == 0)
+    return _ws_database_last_insert_id (self);
+  if (sqlite3_changes (_ws_database_get_handle (self)) == 0)
+    {
+      g_set_error_literal (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_NOT_FOUND, gone_message);
+      return 0;
+    }
+  return old_id;
+}
+
 /* Deletes the row @sql names by id, in its own transaction, and records
  * the deletion in the change history; a row already gone is NOT_FOUND. */
 gboolean

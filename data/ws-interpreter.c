@@ -91,16 +91,6 @@ ws_interpreter_new (void)
   return g_object_new (WS_TYPE_INTERPRETER, NULL);
 }
 
-static void
-replace (char       **field,
-         const char  *value)
-{
-  char *copy = g_strdup (value != NULL ? value : "");
-
-  g_free (*field);
-  *field = copy;
-}
-
 /**
  * ws_interpreter_copy:
  *
@@ -115,10 +105,10 @@ ws_interpreter_copy (WsInterpreter *self)
 
   copy = ws_interpreter_new ();
   copy->id = self->id;
-  replace (&copy->name, self->name);
+  _ws_replace_text (&copy->name, self->name);
   copy->gender = self->gender;
-  replace (&copy->zone, self->zone);
-  replace (&copy->contact, self->contact);
+  _ws_replace_text (&copy->zone, self->zone);
+  _ws_replace_text (&copy->contact, self->contact);
   copy->profile_id = self->profile_id;
   for (guint i = 0; i < self->languages->len; i++)
     {
@@ -132,13 +122,13 @@ ws_interpreter_copy (WsInterpreter *self)
 gint64 ws_interpreter_get_id (WsInterpreter *self) { g_return_val_if_fail (WS_IS_INTERPRETER (self), 0); return self->id; }
 void _ws_interpreter_set_id (WsInterpreter *self, gint64 id) { self->id = id; }
 const char *ws_interpreter_get_name (WsInterpreter *self) { g_return_val_if_fail (WS_IS_INTERPRETER (self), NULL); return self->name; }
-void ws_interpreter_set_name (WsInterpreter *self, const char *name) { g_return_if_fail (WS_IS_INTERPRETER (self)); replace (&self->name, name); }
+void ws_interpreter_set_name (WsInterpreter *self, const char *name) { g_return_if_fail (WS_IS_INTERPRETER (self)); _ws_replace_text (&self->name, name); }
 WsGender ws_interpreter_get_gender (WsInterpreter *self) { g_return_val_if_fail (WS_IS_INTERPRETER (self), 0); return self->gender; }
 void ws_interpreter_set_gender (WsInterpreter *self, WsGender gender) { g_return_if_fail (WS_IS_INTERPRETER (self)); self->gender = gender; }
 const char *ws_interpreter_get_zone (WsInterpreter *self) { g_return_val_if_fail (WS_IS_INTERPRETER (self), NULL); return self->zone; }
-void ws_interpreter_set_zone (WsInterpreter *self, const char *zone) { g_return_if_fail (WS_IS_INTERPRETER (self)); replace (&self->zone, zone); }
+void ws_interpreter_set_zone (WsInterpreter *self, const char *zone) { g_return_if_fail (WS_IS_INTERPRETER (self)); _ws_replace_text (&self->zone, zone); }
 const char *ws_interpreter_get_contact (WsInterpreter *self) { g_return_val_if_fail (WS_IS_INTERPRETER (self), NULL); return self->contact; }
-void ws_interpreter_set_contact (WsInterpreter *self, const char *contact) { g_return_if_fail (WS_IS_INTERPRETER (self)); replace (&self->contact, contact); }
+void ws_interpreter_set_contact (WsInterpreter *self, const char *contact) { g_return_if_fail (WS_IS_INTERPRETER (self)); _ws_replace_text (&self->contact, contact); }
 gint64 ws_interpreter_get_profile_id (WsInterpreter *self) { g_return_val_if_fail (WS_IS_INTERPRETER (self), 0); return self->profile_id; }
 void ws_interpreter_set_profile_id (WsInterpreter *self, gint64 profile_id) { g_return_if_fail (WS_IS_INTERPRETER (self)); self->profile_id = profile_id; }
 
@@ -375,11 +365,11 @@ _ws_load_interpreters (WsDatabase  *db,
       int gender = 0;
 
       interpreter->id = sqlite3_column_int64 (stmt, 0);
-      replace (&interpreter->name, (const char *) sqlite3_column_text (stmt, 1));
+      _ws_replace_text (&interpreter->name, (const char *) sqlite3_column_text (stmt, 1));
       ws_enum_from_nick (WS_TYPE_GENDER, (const char *) sqlite3_column_text (stmt, 2), &gender);
       interpreter->gender = gender;
-      replace (&interpreter->zone, (const char *) sqlite3_column_text (stmt, 3));
-      replace (&interpreter->contact, (const char *) sqlite3_column_text (stmt, 4));
+      _ws_replace_text (&interpreter->zone, (const char *) sqlite3_column_text (stmt, 3));
+      _ws_replace_text (&interpreter->contact, (const char *) sqlite3_column_text (stmt, 4));
       interpreter->profile_id = sqlite3_column_int64 (stmt, 5);
       g_ptr_array_add (interpreters, interpreter);
       g_hash_table_insert (by_id, &interpreter->id, interpreter);
@@ -575,27 +565,6 @@ ws_database_get_actor_interpreter (WsDatabase  *db,
   return NULL;
 }
 
-static gboolean
-interpreter_name_taken (WsDatabase    *db,
-                        WsInterpreter *interpreter)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *name = ws_text_strip_dup (interpreter->name);
-  gboolean taken = FALSE;
-
-  _ws_database_lock (db);
-  stmt = _ws_database_prepare (db, "SELECT 1 FROM interpreter WHERE name = ? AND id <> ?", NULL);
-  if (stmt != NULL)
-    {
-      _ws_bind_text (stmt, 1, name);
-      sqlite3_bind_int64 (stmt, 2, interpreter->id);
-      taken = sqlite3_step (stmt) == SQLITE_ROW;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  _ws_database_unlock (db);
-  return taken;
-}
-
 /**
  * ws_database_check_interpreter:
  * @problems: (element-type WsProblem):
@@ -609,7 +578,8 @@ ws_database_check_interpreter (WsDatabase    *db,
   g_return_if_fail (WS_IS_INTERPRETER (interpreter));
 
   ws_interpreter_validate (interpreter, problems);
-  if (ws_problems_lookup (problems, "name") == NULL && interpreter_name_taken (db, interpreter))
+  if (ws_problems_lookup (problems, "name") == NULL &&
+      _ws_directory_name_taken (db, "interpreter", interpreter->name, interpreter->id))
     ws_problems_add (problems, "name", _("Another interpreter is already called “%s”"), interpreter->name);
 }
 
@@ -629,16 +599,8 @@ ws_database_save_interpreter (WsDatabase     *db,
   if (!_ws_database_require (db, WS_PERMISSION_MANAGE_DIRECTORY, error))
     return FALSE;
   ws_database_check_interpreter (db, interpreter, problems);
-  if (problems->len > 0)
-    {
-      WsProblem *first = g_ptr_array_index (problems, 0);
-
-      g_set_error_literal (error, WS_DATABASE_ERROR,
-                           interpreter_name_taken (db, interpreter) ? WS_DATABASE_ERROR_DUPLICATE
-                                                                    : WS_DATABASE_ERROR_INVALID,
-                           first->message);
-      return FALSE;
-    }
+  if (_ws_directory_refuse (db, "interpreter", interpreter->name, interpreter->id, problems, error))
+    return FALSE;
 
   old_id = interpreter->id;
   name = ws_text_strip_dup (interpreter->name);
@@ -663,14 +625,9 @@ ws_database_save_interpreter (WsDatabase     *db,
     sqlite3_bind_int64 (stmt, 6, old_id);
   if (!_ws_database_step_done (db, stmt, error))
     goto fail;
-  if (old_id != 0 && sqlite3_changes (_ws_database_get_handle (db)) == 0)
-    {
-      g_set_error_literal (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_NOT_FOUND,
-                           _("The interpreter is no longer there"));
-      goto fail;
-    }
-  if (old_id == 0)
-    interpreter->id = _ws_database_last_insert_id (db);
+  interpreter->id = _ws_database_saved_id (db, old_id, _("The interpreter is no longer there"), error);
+  if (interpreter->id == 0)
+    goto fail;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   stmt = _ws_database_prepare (db, "DELETE FROM interpreter_language WHERE interpreter_id = ?", error);
@@ -705,7 +662,7 @@ ws_database_save_interpreter (WsDatabase     *db,
       interpreter->id = old_id;
       return FALSE;
     }
-  replace (&interpreter->name, name);
+  _ws_replace_text (&interpreter->name, name);
   return TRUE;
 
 fail:
@@ -774,6 +731,22 @@ ws_database_delete_unavailability (WsDatabase  *db,
                                   "interpreter-unavailability", _("The period is no longer there"), error);
 }
 
+static gpointer
+exclusion_from_row (sqlite3_stmt *stmt,
+                    gpointer      user_data)
+{
+  WsInterpreterExclusion *x = g_object_new (WS_TYPE_INTERPRETER_EXCLUSION, NULL);
+
+  x->id = sqlite3_column_int64 (stmt, 0);
+  x->interpreter_id = sqlite3_column_int64 (stmt, 1);
+  x->case_id = sqlite3_column_int64 (stmt, 2);
+  x->case_reference = _ws_column_dup (stmt, 3);
+  x->person_id = sqlite3_column_int64 (stmt, 4);
+  x->pseudonym = _ws_column_dup (stmt, 5);
+  x->reason = _ws_column_dup (stmt, 6);
+  return x;
+}
+
 /**
  * ws_database_list_exclusions:
  *
@@ -784,47 +757,16 @@ ws_database_list_exclusions (WsDatabase  *db,
                              gint64       interpreter_id,
                              GError     **error)
 {
-  g_autoptr(GPtrArray) exclusions = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
   g_return_val_if_fail (WS_IS_DATABASE (db), NULL);
 
   if (!_ws_database_require (db, WS_PERMISSION_READ_SCHEDULE, error))
     return NULL;
-  _ws_database_lock (db);
-  stmt = _ws_database_prepare (db, "SELECT x.id, x.interpreter_id, x.case_id, c.reference, x.person_id,"
-                                   " p.pseudonym, x.reason FROM interpreter_exclusion x"
-                                   " LEFT JOIN court_case c ON c.id = x.case_id"
-                                   " LEFT JOIN person p ON p.id = x.person_id"
-                                   " WHERE x.interpreter_id = ? ORDER BY x.id", error);
-  if (stmt == NULL)
-    {
-      _ws_database_unlock (db);
-      return NULL;
-    }
-  sqlite3_bind_int64 (stmt, 1, interpreter_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      WsInterpreterExclusion *x = g_object_new (WS_TYPE_INTERPRETER_EXCLUSION, NULL);
-
-      x->id = sqlite3_column_int64 (stmt, 0);
-      x->interpreter_id = sqlite3_column_int64 (stmt, 1);
-      x->case_id = sqlite3_column_int64 (stmt, 2);
-      x->case_reference = _ws_column_dup (stmt, 3);
-      x->person_id = sqlite3_column_int64 (stmt, 4);
-      x->pseudonym = _ws_column_dup (stmt, 5);
-      x->reason = _ws_column_dup (stmt, 6);
-      g_ptr_array_add (exclusions, x);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _ws_database_set_error (db, error, _("Reading the interpreter's exclusions"));
-      g_clear_pointer (&exclusions, g_ptr_array_unref);
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  _ws_database_unlock (db);
-  return g_steal_pointer (&exclusions);
+  return _ws_database_list_rows (db, "SELECT x.id, x.interpreter_id, x.case_id, c.reference, x.person_id,"
+                                     " p.pseudonym, x.reason FROM interpreter_exclusion x"
+                                     " LEFT JOIN court_case c ON c.id = x.case_id"
+                                     " LEFT JOIN person p ON p.id = x.person_id"
+                                     " WHERE x.interpreter_id = ? ORDER BY x.id", interpreter_id,
+                                 exclusion_from_row, NULL, _("Reading the interpreter's exclusions"), error);
 }
 
 gint64

@@ -52,6 +52,25 @@ gint64      _ws_add_period                 (WsDatabase    *db,
                                             const char    *change,
                                             GError       **error);
 
+/* Sets *@field to a copy of @value, "" for NULL. */
+void        _ws_replace_text               (char         **field,
+                                            const char    *value);
+/* Whether another row of the directory @table ("site", "interpreter")
+ * than @id is called @name once trimmed. */
+gboolean    _ws_directory_name_taken       (WsDatabase    *db,
+                                            const char    *table,
+                                            const char    *name,
+                                            gint64         id);
+/* Refuses to save a directory entry with @problems (TRUE, @error set to
+ * the first problem: DUPLICATE when its name is taken, else INVALID);
+ * FALSE when there are none. */
+gboolean    _ws_directory_refuse           (WsDatabase    *db,
+                                            const char    *table,
+                                            const char    *name,
+                                            gint64         id,
+                                            GPtrArray     *problems,
+                                            GError       **error);
+
 /* Reading the schedule or the directory: READ_SCHEDULE, or an
  * interpreter's READ_OWN_SCHEDULE. */
 gboolean    _ws_require_schedule_read      (WsDatabase    *db,

@@ -129,16 +129,6 @@ ws_session_new (void)
 }
 
 static void
-replace (char       **field,
-         const char  *value)
-{
-  char *copy = g_strdup (value != NULL ? value : "");
-
-  g_free (*field);
-  *field = copy;
-}
-
-static void
 replace_nullable (char       **field,
                   const char  *value)
 {
@@ -188,13 +178,13 @@ ws_session_copy (WsSession *self)
   set_instant (&copy->starts_at, self->starts_at);
   set_instant (&copy->ends_at, self->ends_at);
   set_instant (&copy->test_call_at, self->test_call_at);
-  replace (&copy->platform_ref, self->platform_ref);
-  replace (&copy->link_address, self->link_address);
-  replace (&copy->link_pin, self->link_pin);
-  replace (&copy->technical_contact, self->technical_contact);
-  replace (&copy->support_person, self->support_person);
+  _ws_replace_text (&copy->platform_ref, self->platform_ref);
+  _ws_replace_text (&copy->link_address, self->link_address);
+  _ws_replace_text (&copy->link_pin, self->link_pin);
+  _ws_replace_text (&copy->technical_contact, self->technical_contact);
+  _ws_replace_text (&copy->support_person, self->support_person);
   copy->status = self->status;
-  replace (&copy->cancel_reason, self->cancel_reason);
+  _ws_replace_text (&copy->cancel_reason, self->cancel_reason);
   for (guint i = 0; i < self->interpreters->len; i++)
     {
       Interpreter *it = &g_array_index (self->interpreters, Interpreter, i);
@@ -337,7 +327,7 @@ ws_session_set_platform_ref (WsSession  *self,
                              const char *reference)
 {
   g_return_if_fail (WS_IS_SESSION (self));
-  replace (&self->platform_ref, reference);
+  _ws_replace_text (&self->platform_ref, reference);
 }
 
 void
@@ -345,7 +335,7 @@ ws_session_set_link_address (WsSession  *self,
                              const char *address)
 {
   g_return_if_fail (WS_IS_SESSION (self));
-  replace (&self->link_address, address);
+  _ws_replace_text (&self->link_address, address);
   self->link_changed = TRUE;
 }
 
@@ -354,7 +344,7 @@ ws_session_set_link_pin (WsSession  *self,
                          const char *pin)
 {
   g_return_if_fail (WS_IS_SESSION (self));
-  replace (&self->link_pin, pin);
+  _ws_replace_text (&self->link_pin, pin);
   self->link_changed = TRUE;
 }
 
@@ -363,7 +353,7 @@ ws_session_set_technical_contact (WsSession  *self,
                                   const char *contact)
 {
   g_return_if_fail (WS_IS_SESSION (self));
-  replace (&self->technical_contact, contact);
+  _ws_replace_text (&self->technical_contact, contact);
 }
 
 void
@@ -371,7 +361,7 @@ ws_session_set_support_person (WsSession  *self,
                                const char *support_person)
 {
   g_return_if_fail (WS_IS_SESSION (self));
-  replace (&self->support_person, support_person);
+  _ws_replace_text (&self->support_person, support_person);
 }
 
 guint
@@ -425,7 +415,7 @@ ws_session_add_interpreter (WsSession  *self,
 
       if (old->id == interpreter_id)
         {
-          replace (&old->language, language);
+          _ws_replace_text (&old->language, language);
           return;
         }
     }
@@ -467,7 +457,7 @@ _ws_session_set_status (WsSession       *self,
                         const char      *cancel_reason)
 {
   self->status = status;
-  replace (&self->cancel_reason, cancel_reason);
+  _ws_replace_text (&self->cancel_reason, cancel_reason);
 }
 
 void
@@ -698,18 +688,18 @@ session_from_row (sqlite3_stmt *stmt,
   s->ends_at = ws_time_parse_instant ((const char *) sqlite3_column_text (stmt, 8));
   text = (const char *) sqlite3_column_text (stmt, 9);
   s->test_call_at = text != NULL ? ws_time_parse_instant (text) : NULL;
-  replace (&s->platform_ref, (const char *) sqlite3_column_text (stmt, 10));
+  _ws_replace_text (&s->platform_ref, (const char *) sqlite3_column_text (stmt, 10));
   if (with_link)
     {
-      replace (&s->link_address, (const char *) sqlite3_column_text (stmt, 11));
-      replace (&s->link_pin, (const char *) sqlite3_column_text (stmt, 12));
+      _ws_replace_text (&s->link_address, (const char *) sqlite3_column_text (stmt, 11));
+      _ws_replace_text (&s->link_pin, (const char *) sqlite3_column_text (stmt, 12));
     }
   s->link_loaded = with_link;
-  replace (&s->technical_contact, (const char *) sqlite3_column_text (stmt, 13));
-  replace (&s->support_person, (const char *) sqlite3_column_text (stmt, 14));
+  _ws_replace_text (&s->technical_contact, (const char *) sqlite3_column_text (stmt, 13));
+  _ws_replace_text (&s->support_person, (const char *) sqlite3_column_text (stmt, 14));
   ws_enum_from_nick (WS_TYPE_SESSION_STATUS, (const char *) sqlite3_column_text (stmt, 15), &status);
   s->status = status;
-  replace (&s->cancel_reason, (const char *) sqlite3_column_text (stmt, 16));
+  _ws_replace_text (&s->cancel_reason, (const char *) sqlite3_column_text (stmt, 16));
   s->case_id = sqlite3_column_int64 (stmt, 17);
   s->case_reference = _ws_column_dup (stmt, 18);
   s->pseudonym = _ws_column_dup (stmt, 19);
@@ -925,6 +915,18 @@ ws_database_list_sessions_of_person (WsDatabase  *db,
   return select_sessions (db, "WHERE s.person_id = :id", person_id, NULL, NULL, NULL, error);
 }
 
+static gpointer
+session_change_from_row (sqlite3_stmt *stmt,
+                         gpointer      user_data)
+{
+  WsSessionChange *change = g_object_new (WS_TYPE_SESSION_CHANGE, NULL);
+
+  change->at = ws_time_parse_instant ((const char *) sqlite3_column_text (stmt, 0));
+  change->by = _ws_column_dup (stmt, 1);
+  change->text = _ws_column_dup (stmt, 2);
+  return change;
+}
+
 /**
  * ws_database_list_session_history:
  *
@@ -935,40 +937,13 @@ ws_database_list_session_history (WsDatabase  *db,
                                   gint64       session_id,
                                   GError     **error)
 {
-  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
   g_return_val_if_fail (WS_IS_DATABASE (db), NULL);
 
   if (!_ws_database_require (db, WS_PERMISSION_READ_SCHEDULE, error))
     return NULL;
-  _ws_database_lock (db);
-  stmt = _ws_database_prepare (db, "SELECT changed_at, changed_by, change FROM session_history"
-                                   " WHERE session_id = ? ORDER BY changed_at, id", error);
-  if (stmt == NULL)
-    {
-      _ws_database_unlock (db);
-      return NULL;
-    }
-  sqlite3_bind_int64 (stmt, 1, session_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      WsSessionChange *change = g_object_new (WS_TYPE_SESSION_CHANGE, NULL);
-
-      change->at = ws_time_parse_instant ((const char *) sqlite3_column_text (stmt, 0));
-      change->by = _ws_column_dup (stmt, 1);
-      change->text = _ws_column_dup (stmt, 2);
-      g_ptr_array_add (changes, change);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _ws_database_set_error (db, error, _("Reading the session's history"));
-      g_clear_pointer (&changes, g_ptr_array_unref);
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  _ws_database_unlock (db);
-  return g_steal_pointer (&changes);
+  return _ws_database_list_rows (db, "SELECT changed_at, changed_by, change FROM session_history"
+                                     " WHERE session_id = ? ORDER BY changed_at, id", session_id,
+                                 session_change_from_row, NULL, _("Reading the session's history"), error);
 }
 
 static gboolean

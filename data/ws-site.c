@@ -292,9 +292,9 @@ ws_site_copy (WsSite *self)
   return copy;
 }
 
-static void
-replace (char       **field,
-         const char  *value)
+void
+_ws_replace_text (char       **field,
+                  const char  *value)
 {
   char *copy = g_strdup (value != NULL ? value : "");
 
@@ -305,20 +305,20 @@ replace (char       **field,
 gint64 ws_site_get_id (WsSite *self) { g_return_val_if_fail (WS_IS_SITE (self), 0); return self->id; }
 void _ws_site_set_id (WsSite *self, gint64 id) { self->id = id; }
 const char *ws_site_get_name (WsSite *self) { g_return_val_if_fail (WS_IS_SITE (self), NULL); return self->name; }
-void ws_site_set_name (WsSite *self, const char *name) { g_return_if_fail (WS_IS_SITE (self)); replace (&self->name, name); }
+void ws_site_set_name (WsSite *self, const char *name) { g_return_if_fail (WS_IS_SITE (self)); _ws_replace_text (&self->name, name); }
 WsSiteKind ws_site_get_kind (WsSite *self) { g_return_val_if_fail (WS_IS_SITE (self), 0); return self->kind; }
 void ws_site_set_kind (WsSite *self, WsSiteKind kind) { g_return_if_fail (WS_IS_SITE (self)); self->kind = kind; }
 const char *ws_site_get_zone (WsSite *self) { g_return_val_if_fail (WS_IS_SITE (self), NULL); return self->zone; }
 const char *ws_site_get_opens_at (WsSite *self) { g_return_val_if_fail (WS_IS_SITE (self), NULL); return self->opens_at; }
-void ws_site_set_opens_at (WsSite *self, const char *clock) { g_return_if_fail (WS_IS_SITE (self)); replace (&self->opens_at, clock); }
+void ws_site_set_opens_at (WsSite *self, const char *clock) { g_return_if_fail (WS_IS_SITE (self)); _ws_replace_text (&self->opens_at, clock); }
 const char *ws_site_get_closes_at (WsSite *self) { g_return_val_if_fail (WS_IS_SITE (self), NULL); return self->closes_at; }
-void ws_site_set_closes_at (WsSite *self, const char *clock) { g_return_if_fail (WS_IS_SITE (self)); replace (&self->closes_at, clock); }
+void ws_site_set_closes_at (WsSite *self, const char *clock) { g_return_if_fail (WS_IS_SITE (self)); _ws_replace_text (&self->closes_at, clock); }
 WsWeekdays ws_site_get_working_days (WsSite *self) { g_return_val_if_fail (WS_IS_SITE (self), 0); return self->working_days; }
 void ws_site_set_working_days (WsSite *self, WsWeekdays days) { g_return_if_fail (WS_IS_SITE (self)); self->working_days = days & 0x7f; }
 const char *ws_site_get_contact (WsSite *self) { g_return_val_if_fail (WS_IS_SITE (self), NULL); return self->contact; }
-void ws_site_set_contact (WsSite *self, const char *contact) { g_return_if_fail (WS_IS_SITE (self)); replace (&self->contact, contact); }
+void ws_site_set_contact (WsSite *self, const char *contact) { g_return_if_fail (WS_IS_SITE (self)); _ws_replace_text (&self->contact, contact); }
 const char *ws_site_get_technical_contact (WsSite *self) { g_return_val_if_fail (WS_IS_SITE (self), NULL); return self->technical_contact; }
-void ws_site_set_technical_contact (WsSite *self, const char *contact) { g_return_if_fail (WS_IS_SITE (self)); replace (&self->technical_contact, contact); }
+void ws_site_set_technical_contact (WsSite *self, const char *contact) { g_return_if_fail (WS_IS_SITE (self)); _ws_replace_text (&self->technical_contact, contact); }
 
 void
 ws_site_set_zone (WsSite     *self,
@@ -326,7 +326,7 @@ ws_site_set_zone (WsSite     *self,
 {
   g_return_if_fail (WS_IS_SITE (self));
 
-  replace (&self->zone, zone);
+  _ws_replace_text (&self->zone, zone);
   g_clear_pointer (&self->tz, g_time_zone_unref);
 }
 
@@ -607,25 +607,48 @@ ws_database_find_site (WsDatabase  *db,
   return one_site (db, "WHERE s.name = :name", 0, name, error);
 }
 
-static gboolean
-site_name_taken (WsDatabase *db,
-                 WsSite     *site)
+gboolean
+_ws_directory_name_taken (WsDatabase *db,
+                          const char *table,
+                          const char *name,
+                          gint64      id)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean taken = FALSE;
-  g_autofree char *name = ws_text_strip_dup (site->name);
+  g_autofree char *stripped = ws_text_strip_dup (name);
+  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE name = ? AND id <> ?", table);
 
   _ws_database_lock (db);
-  stmt = _ws_database_prepare (db, "SELECT 1 FROM site WHERE name = ? AND id <> ?", NULL);
+  stmt = _ws_database_prepare (db, sql, NULL);
   if (stmt != NULL)
     {
-      _ws_bind_text (stmt, 1, name);
-      sqlite3_bind_int64 (stmt, 2, site->id);
+      _ws_bind_text (stmt, 1, stripped);
+      sqlite3_bind_int64 (stmt, 2, id);
       taken = sqlite3_step (stmt) == SQLITE_ROW;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
   _ws_database_unlock (db);
   return taken;
+}
+
+gboolean
+_ws_directory_refuse (WsDatabase  *db,
+                      const char  *table,
+                      const char  *name,
+                      gint64       id,
+                      GPtrArray   *problems,
+                      GError     **error)
+{
+  WsProblem *first;
+
+  if (problems->len == 0)
+    return FALSE;
+  first = g_ptr_array_index (problems, 0);
+  g_set_error_literal (error, WS_DATABASE_ERROR,
+                       _ws_directory_name_taken (db, table, name, id) ? WS_DATABASE_ERROR_DUPLICATE
+                                                                      : WS_DATABASE_ERROR_INVALID,
+                       first->message);
+  return TRUE;
 }
 
 /**
@@ -641,7 +664,7 @@ ws_database_check_site (WsDatabase *db,
   g_return_if_fail (WS_IS_SITE (site));
 
   ws_site_validate (site, problems);
-  if (ws_problems_lookup (problems, "name") == NULL && site_name_taken (db, site))
+  if (ws_problems_lookup (problems, "name") == NULL && _ws_directory_name_taken (db, "site", site->name, site->id))
     ws_problems_add (problems, "name", _("Another site is already called “%s”"), site->name);
 }
 
@@ -661,15 +684,8 @@ ws_database_save_site (WsDatabase  *db,
   if (!_ws_database_require (db, WS_PERMISSION_MANAGE_DIRECTORY, error))
     return FALSE;
   ws_database_check_site (db, site, problems);
-  if (problems->len > 0)
-    {
-      WsProblem *first = g_ptr_array_index (problems, 0);
-
-      g_set_error_literal (error, WS_DATABASE_ERROR,
-                           site_name_taken (db, site) ? WS_DATABASE_ERROR_DUPLICATE : WS_DATABASE_ERROR_INVALID,
-                           first->message);
-      return FALSE;
-    }
+  if (_ws_directory_refuse (db, "site", site->name, site->id, problems, error))
+    return FALSE;
 
   old_id = site->id;
   name = ws_text_strip_dup (site->name);
@@ -695,13 +711,9 @@ ws_database_save_site (WsDatabase  *db,
     sqlite3_bind_int64 (stmt, 9, old_id);
   if (!_ws_database_step_done (db, stmt, error))
     goto fail;
-  if (old_id != 0 && sqlite3_changes (_ws_database_get_handle (db)) == 0)
-    {
-      g_set_error_literal (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_NOT_FOUND, _("The site is no longer there"));
-      goto fail;
-    }
-  if (old_id == 0)
-    site->id = _ws_database_last_insert_id (db);
+  site->id = _ws_database_saved_id (db, old_id, _("The site is no longer there"), error);
+  if (site->id == 0)
+    goto fail;
   if (!_ws_database_record_change (db, "site", site->id, old_id == 0 ? "created" : "edited", error))
     goto fail;
   g_clear_pointer (&stmt, sqlite3_finalize);

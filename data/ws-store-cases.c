@@ -309,6 +309,7 @@ write_case_row (WsDatabase  *db,
   g_autofree char *reference = ws_text_strip_dup (ws_case_get_reference (court_case));
   g_autofree char *court = ws_text_strip_dup (ws_case_get_court (court_case));
   gboolean is_new = ws_case_get_id (court_case) == 0;
+  gint64 id;
 
   stmt = _ws_database_prepare (db, is_new
     ? "INSERT INTO court_case (reference, court, prosecutor, stage, opened_on, notes, created_at, updated_at)"
@@ -328,14 +329,11 @@ write_case_row (WsDatabase  *db,
     sqlite3_bind_int64 (stmt, 8, ws_case_get_id (court_case));
   if (!_ws_database_step_done (db, stmt, error))
     return FALSE;
-  if (!is_new && sqlite3_changes (_ws_database_get_handle (db)) == 0)
-    {
-      g_set_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_NOT_FOUND,
-                   _("This case was deleted meanwhile; nothing was saved"));
-      return FALSE;
-    }
-  if (is_new)
-    _ws_case_set_id (court_case, _ws_database_last_insert_id (db));
+  id = _ws_database_saved_id (db, ws_case_get_id (court_case),
+                              _("This case was deleted meanwhile; nothing was saved"), error);
+  if (id == 0)
+    return FALSE;
+  _ws_case_set_id (court_case, id);
   ws_case_set_reference (court_case, reference);
   ws_case_set_court (court_case, court);
   return TRUE;

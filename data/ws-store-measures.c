@@ -641,6 +641,19 @@ fail:
   return FALSE;
 }
 
+/* @user_data: the measure's id */
+static gpointer
+measure_change_from_row (sqlite3_stmt *stmt,
+                         gpointer      user_data)
+{
+  g_autoptr(GDateTime) at = ws_time_parse_instant (column (stmt, 2));
+  int status = 0;
+
+  ws_enum_from_nick (WS_TYPE_MEASURE_STATUS, column (stmt, 1), &status);
+  return _ws_measure_change_new (sqlite3_column_int64 (stmt, 0), *(const gint64 *) user_data, status, at,
+                                 column (stmt, 3), column (stmt, 4));
+}
+
 /**
  * ws_database_list_measure_history:
  *
@@ -652,41 +665,15 @@ ws_database_list_measure_history (WsDatabase  *db,
                                   gint64       measure_id,
                                   GError     **error)
 {
-  g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
   g_return_val_if_fail (WS_IS_DATABASE (db), NULL);
 
   if (!_ws_database_require (db, WS_PERMISSION_READ_MEASURES, error))
     return NULL;
 
-  _ws_database_lock (db);
-  stmt = _ws_database_prepare (db, "SELECT id, status, changed_at, changed_by, note FROM measure_history"
-                                   " WHERE measure_id = ? ORDER BY changed_at, id", error);
-  if (stmt == NULL)
-    {
-      _ws_database_unlock (db);
-      return NULL;
-    }
-  sqlite3_bind_int64 (stmt, 1, measure_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(GDateTime) at = ws_time_parse_instant (column (stmt, 2));
-      int status = 0;
-
-      ws_enum_from_nick (WS_TYPE_MEASURE_STATUS, column (stmt, 1), &status);
-      g_ptr_array_add (steps, _ws_measure_change_new (sqlite3_column_int64 (stmt, 0), measure_id, status, at,
-                                                      column (stmt, 3), column (stmt, 4)));
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _ws_database_set_error (db, error, _("Reading the history of a measure"));
-      g_clear_pointer (&steps, g_ptr_array_unref);
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  _ws_database_unlock (db);
-  return g_steal_pointer (&steps);
+  return _ws_database_list_rows (db, "SELECT id, status, changed_at, changed_by, note FROM measure_history"
+                                     " WHERE measure_id = ? ORDER BY changed_at, id", measure_id,
+                                 measure_change_from_row, &measure_id, _("Reading the history of a measure"),
+                                 error);
 }
 
 /* ------------------------------------------------------------------ */

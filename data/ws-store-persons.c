@@ -375,6 +375,7 @@ write_person_row (WsDatabase  *db,
   g_autofree char *now = ws_time_now_iso ();
   g_autofree char *pseudonym = ws_text_strip_dup (ws_person_get_pseudonym (person));
   gboolean is_new = ws_person_get_id (person) == 0;
+  gint64 id;
 
   stmt = _ws_database_prepare (db, is_new
     ? "INSERT INTO person (pseudonym, gender, gender_in_summary, interpreter_gender, vulnerability, age_status,"
@@ -405,14 +406,11 @@ write_person_row (WsDatabase  *db,
 
   if (!_ws_database_step_done (db, stmt, error))
     return FALSE;
-  if (!is_new && sqlite3_changes (_ws_database_get_handle (db)) == 0)
-    {
-      g_set_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_NOT_FOUND,
-                   _("This witness was deleted meanwhile; nothing was saved"));
-      return FALSE;
-    }
-  if (is_new)
-    _ws_person_set_id (person, _ws_database_last_insert_id (db));
+  id = _ws_database_saved_id (db, ws_person_get_id (person),
+                              _("This witness was deleted meanwhile; nothing was saved"), error);
+  if (id == 0)
+    return FALSE;
+  _ws_person_set_id (person, id);
   ws_person_set_pseudonym (person, pseudonym);
   return TRUE;
 }

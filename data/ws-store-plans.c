@@ -273,14 +273,13 @@ query (WsDatabase   *db,
   return rows;
 }
 
+/* The one record @rows (the result of a select by id) should hold;
+ * NOT_FOUND with the store's words when it is empty. */
 static gpointer
-get_one (WsDatabase   *db,
-         const Store  *store,
-         gint64        id,
-         GError      **error)
+only_row (GPtrArray    *rows,
+          const Store  *store,
+          GError      **error)
 {
-  g_autoptr(GPtrArray) rows = query (db, store, "WHERE t.id = ?1", id, error);
-
   if (rows == NULL)
     return NULL;
   if (rows->len == 0)
@@ -289,6 +288,17 @@ get_one (WsDatabase   *db,
       return NULL;
     }
   return g_object_ref (g_ptr_array_index (rows, 0));
+}
+
+static gpointer
+get_one (WsDatabase   *db,
+         const Store  *store,
+         gint64        id,
+         GError      **error)
+{
+  g_autoptr(GPtrArray) rows = query (db, store, "WHERE t.id = ?1", id, error);
+
+  return only_row (rows, store, error);
 }
 
 /* The caller holds the lock. */
@@ -301,14 +311,7 @@ reload (WsDatabase   *db,
   g_autofree char *sql = g_strconcat (store->select, " WHERE t.id = ?1", NULL);
   g_autoptr(GPtrArray) rows = load_rows (db, store->type (), sql, id, NULL, error);
 
-  if (rows == NULL)
-    return NULL;
-  if (rows->len == 0)
-    {
-      set_gone (error, store->gone);
-      return NULL;
-    }
-  return g_object_ref (g_ptr_array_index (rows, 0));
+  return only_row (rows, store, error);
 }
 
 /* Inserts (id 0) or updates the row of @record inside the caller's

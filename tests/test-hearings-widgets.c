@@ -13,6 +13,7 @@
 #include "ws-readiness-dialog.h"
 #include "ws-store.h"
 #include "ws-test-util.h"
+#include "ws-test-ui.h"
 #include "ws-time.h"
 #include "ws-window.h"
 
@@ -64,28 +65,13 @@ wait_findings (WsHearingPage *page)
 }
 
 static void
-spin (void)
-{
-  for (int i = 0; i < 50; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (1000);
-    }
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
-  f->dir = ws_test_make_tmp_dir ("ws-hearings-widgets-XXXXXX");
-  path = g_build_filename (f->dir, "test.db", NULL);
-  f->db = ws_test_open_db (path);
   /* The window opens on the places of a profile already at work. */
-  ws_test_protect (f->db);
+  f->db = ws_test_open_tmp_db ("ws-hearings-widgets-XXXXXX", &f->dir);
   if (GPOINTER_TO_INT (data))
     {
       ws_demo_fill (f->db, WS_DEMO_WITNESSES, 7, &error);
@@ -94,7 +80,7 @@ fixture_set_up (Fixture       *f,
   f->window = ws_window_new (app, f->db);
   ws_window_show_place (f->window, "hearings");
   gtk_window_present (GTK_WINDOW (f->window));
-  spin ();
+  ws_test_ui_spin (50);
   g_assert_true (wait_loaded (f));
 }
 
@@ -103,7 +89,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  spin ();
+  ws_test_ui_spin (50);
   ws_test_close_tmp_db (f->db, f->dir);
 }
 
@@ -275,26 +261,6 @@ open_editor (Fixture   *f,
   g_assert_not_reached ();
 }
 
-static void
-set_entry (WsMeasureEditor *editor,
-           const char      *row_name,
-           const char      *text)
-{
-  GObject *row = gtk_widget_get_template_child (GTK_WIDGET (editor), WS_TYPE_MEASURE_EDITOR, row_name);
-
-  g_assert_nonnull (row);
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-}
-
-static gboolean
-row_has_error (WsMeasureEditor *editor,
-               const char      *row_name)
-{
-  GObject *row = gtk_widget_get_template_child (GTK_WIDGET (editor), WS_TYPE_MEASURE_EDITOR, row_name);
-
-  return gtk_widget_has_css_class (GTK_WIDGET (row), "error");
-}
-
 static WsHearing *
 reread (Fixture *f,
         gint64   id)
@@ -333,10 +299,10 @@ test_status_change_updates_readiness (Fixture       *f,
   g_assert_no_error (error);
 
   /* A refusal needs its reason: marked beside the field, nothing saved. */
-  set_entry (editor, "refusal_row", "");
-  set_entry (editor, "decided_by_row", "Presiding judge");
+  ws_test_ui_set_entry (GTK_WIDGET (editor), "refusal_row", "");
+  ws_test_ui_set_entry (GTK_WIDGET (editor), "decided_by_row", "Presiding judge");
   g_assert_false (ws_measure_editor_save (editor));
-  g_assert_true (row_has_error (editor, "refusal_row"));
+  g_assert_true (ws_test_ui_row_has_error (GTK_WIDGET (editor), "refusal_row"));
   stored = ws_database_get_measure (f->db, ws_measure_get_id (measure), &error);
   g_assert_no_error (error);
   g_assert_cmpint (ws_measure_get_status (stored), ==, WS_MEASURE_STATUS_APPLIED_FOR);
@@ -345,10 +311,10 @@ test_status_change_updates_readiness (Fixture       *f,
   /* Granted instead: the decision date fills itself with today. */
   g_assert_true (ws_measure_editor_choose_status (editor, WS_MEASURE_STATUS_GRANTED, &error));
   g_assert_no_error (error);
-  set_entry (editor, "change_note_row", "Granted at the pre-trial review");
+  ws_test_ui_set_entry (GTK_WIDGET (editor), "change_note_row", "Granted at the pre-trial review");
   g_assert_true (ws_measure_editor_save (editor));
   g_assert_true (wait_loaded (f));
-  spin ();
+  ws_test_ui_spin (50);
 
   stored = ws_database_get_measure (f->db, ws_measure_get_id (measure), &error);
   g_assert_no_error (error);
@@ -442,23 +408,6 @@ test_readiness_sheet (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gint64
 count_screenings (Fixture *f,
                   gint64   case_id)
@@ -504,9 +453,9 @@ test_case_page_screening (Fixture       *f,
       g_usleep (2000);
     }
   ws_browser_select_id (browser, ws_case_get_id (court_case));
-  spin ();
-  screening = WS_SCREENING_GROUP (find_descendant (cases, WS_TYPE_SCREENING_GROUP));
-  group = WS_CASE_MEASURES (find_descendant (cases, WS_TYPE_CASE_MEASURES));
+  ws_test_ui_spin (50);
+  screening = WS_SCREENING_GROUP (ws_test_ui_find_descendant (cases, WS_TYPE_SCREENING_GROUP));
+  group = WS_CASE_MEASURES (ws_test_ui_find_descendant (cases, WS_TYPE_CASE_MEASURES));
   g_assert_nonnull (screening);
   g_assert_nonnull (group);
   measures = ws_database_list_measures_of_case (f->db, ws_case_get_id (court_case), NULL);
@@ -516,9 +465,9 @@ test_case_page_screening (Fixture       *f,
   g_assert_cmpuint (ws_screening_group_get_n_screenings (screening), ==, before);
   /* Witness 0 kept apart from the first named accused. */
   g_assert_true (ws_screening_group_add (screening, 0, 1));
-  spin ();
+  ws_test_ui_spin (50);
   g_assert_cmpint (count_screenings (f, ws_case_get_id (court_case)), ==, before + 1);
-  screening = WS_SCREENING_GROUP (find_descendant (cases, WS_TYPE_SCREENING_GROUP));
+  screening = WS_SCREENING_GROUP (ws_test_ui_find_descendant (cases, WS_TYPE_SCREENING_GROUP));
   g_assert_cmpuint (ws_screening_group_get_n_screenings (screening), ==, before + 1);
 
   /* The same again is refused beside the row, nothing written. */
@@ -526,7 +475,7 @@ test_case_page_screening (Fixture       *f,
   g_assert_cmpint (count_screenings (f, ws_case_get_id (court_case)), ==, before + 1);
 
   ws_screening_group_remove (screening, ws_screening_group_get_n_screenings (screening) - 1);
-  spin ();
+  ws_test_ui_spin (50);
   g_assert_cmpint (count_screenings (f, ws_case_get_id (court_case)), ==, before);
 }
 
@@ -555,13 +504,13 @@ test_deadline_setting (Fixture       *f,
   g_assert_nonnull (chosen);
 
   g_settings_set_uint (settings, "applications-due-days", 1);
-  spin ();
+  ws_test_ui_spin (50);
   g_assert_false (ws_hearing_page_is_due_passed (page));
   g_settings_set_uint (settings, "applications-due-days", 180);
-  spin ();
+  ws_test_ui_spin (50);
   g_assert_true (ws_hearing_page_is_due_passed (page));
   g_settings_reset (settings, "applications-due-days");
-  spin ();
+  ws_test_ui_spin (50);
   g_assert_true (wait_findings (page));
 }
 
@@ -580,15 +529,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  app = GTK_APPLICATION (adw_application_new ("org.witnesssupport.WitnessSupport.HearingsTest",
-                                              G_APPLICATION_NON_UNIQUE));
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = ws_test_ui_init (&argc, &argv, "org.witnesssupport.WitnessSupport.HearingsTest");
 
 #define ADD(name, func, with_demo) \
   g_test_add ("/ws/hearings-widgets/" name, Fixture, GINT_TO_POINTER (with_demo), fixture_set_up, func, fixture_tear_down)

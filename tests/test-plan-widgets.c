@@ -9,6 +9,7 @@
 #include "ws-rules.h"
 #include "ws-store.h"
 #include "ws-test-util.h"
+#include "ws-test-ui.h"
 #include "ws-time.h"
 #include "ws-window.h"
 #include "ws-witness-page.h"
@@ -28,17 +29,6 @@ typedef struct {
 } Fixture;
 
 static GtkApplication *app;
-
-static void
-spin (void)
-{
-  for (int i = 0; i < 20; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (1000);
-    }
-}
 
 /* Every row title under @widget, depth first. */
 static void
@@ -164,7 +154,7 @@ open_page (Fixture *f)
   for (int i = 0; i < 2000 && !ws_witness_page_is_filled (WS_WITNESS_PAGE (f->page)); i++)
     g_main_context_iteration (NULL, FALSE);
   g_assert_true (ws_witness_page_is_filled (WS_WITNESS_PAGE (f->page)));
-  spin ();
+  ws_test_ui_spin (20);
 }
 
 static void
@@ -179,7 +169,7 @@ fixture_tear_down (Fixture       *f,
 
       gtk_window_destroy (window);
     }
-  spin ();
+  ws_test_ui_spin (20);
   g_clear_object (&f->person);
   ws_test_close_tmp_db (f->db, f->dir);
   ws_test_set_now (NULL);
@@ -331,7 +321,7 @@ test_referral_needs_consent_or_reason (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (reason), "Immediate danger; the witness could not be reached");
   g_assert_true (ws_record_editor_save (editor));
   g_assert_cmpint (ws_test_count_rows (f->db, "referral"), ==, 1);
-  spin ();
+  ws_test_ui_spin (20);
   group = gtk_widget_get_template_child (f->page, WS_TYPE_WITNESS_PAGE, "referral_group");
   referrals = ws_database_list_referrals (f->db, ws_person_get_id (f->person), &error);
   g_assert_no_error (error);
@@ -379,7 +369,7 @@ test_attention_lists_and_opens (Fixture       *f,
   gtk_window_present (GTK_WINDOW (window));
   view = WS_ATTENTION_VIEW (ws_window_get_place (window, "attention"));
   g_assert_nonnull (view);
-  spin ();
+  ws_test_ui_spin (20);
   wait_for_attention (view);
 
   expected = ws_rules_evaluate (f->db, ws_time_now (), NULL, &error);
@@ -424,7 +414,7 @@ test_attention_lists_and_opens (Fixture       *f,
     }
   ws_window_show_place (window, "attention");
   ws_attention_view_activate (view, 0);
-  spin ();
+  ws_test_ui_spin (20);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (witnesses)));
   g_assert_true (ws_witnesses_view_get_selected (witnesses) != NULL);
   g_assert_cmpint (ws_person_get_id (ws_witnesses_view_get_selected (witnesses)), ==, ws_person_get_id (f->person));
@@ -446,7 +436,7 @@ test_attention_empty (Fixture       *f,
   window = ws_window_new (app, f->db);
   gtk_window_present (GTK_WINDOW (window));
   view = WS_ATTENTION_VIEW (ws_window_get_place (window, "attention"));
-  spin ();
+  ws_test_ui_spin (20);
   wait_for_attention (view);
   stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (view), WS_TYPE_ATTENTION_VIEW, "stack"));
   g_assert_cmpuint (ws_attention_view_count (view, -1), ==, 0);
@@ -457,14 +447,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  app = GTK_APPLICATION (adw_application_new ("org.witnesssupport.WitnessSupport.PlanTest", G_APPLICATION_NON_UNIQUE));
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = ws_test_ui_init (&argc, &argv, "org.witnesssupport.WitnessSupport.PlanTest");
 
 #define ADD(name, func) \
   g_test_add ("/ws/plan-widgets/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

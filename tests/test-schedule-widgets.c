@@ -17,6 +17,7 @@
 #include "ws-site-editor.h"
 #include "ws-store.h"
 #include "ws-test-util.h"
+#include "ws-test-ui.h"
 #include "ws-time.h"
 #include "ws-window.h"
 
@@ -31,17 +32,6 @@ typedef struct {
 } Fixture;
 
 static GtkApplication *app;
-
-static void
-spin (void)
-{
-  for (int i = 0; i < 30; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (1000);
-    }
-}
 
 static WsScheduleView *
 schedule_view (Fixture *f)
@@ -81,7 +71,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  spin ();
+  ws_test_ui_spin (30);
   ws_test_close_tmp_db (f->db, f->dir);
 }
 
@@ -188,17 +178,6 @@ test_sessions_in_rows (Fixture       *f,
   g_assert_true (grid_row_holds (grid, ws_session_get_court_site_id (session), ws_session_get_id (session)));
 }
 
-static void
-set_entry (GtkWidget  *editor,
-           const char *row_name,
-           const char *text)
-{
-  GObject *row = gtk_widget_get_template_child (editor, G_OBJECT_TYPE (editor), row_name);
-
-  g_assert_nonnull (row);
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-}
-
 static GtkWidget *
 template_row (GtkWidget  *editor,
               const char *row_name)
@@ -261,9 +240,9 @@ test_editor_conflict_and_alternative (Fixture       *f,
 
   /* Typing the other session's time in its court room: refused as it is typed. */
   choose_site (widget, "court_row", ws_session_get_court_site_name (taken));
-  set_entry (widget, "date_row", date);
-  set_entry (widget, "start_row", from);
-  set_entry (widget, "end_row", to);
+  ws_test_ui_set_entry (widget, "date_row", date);
+  ws_test_ui_set_entry (widget, "start_row", from);
+  ws_test_ui_set_entry (widget, "end_row", to);
   g_assert_true (ws_session_editor_is_checking (editor));
   wait_for_check (editor);
 
@@ -282,7 +261,7 @@ test_editor_conflict_and_alternative (Fixture       *f,
   /* The nearest free slot is offered; choosing it fills the form and clears the refusal. */
   g_assert_cmpuint (ws_session_editor_get_n_alternatives (editor), >, 0);
   g_signal_emit_by_name (ws_session_editor_get_alternative_row (editor, 0), "activated");
-  spin ();
+  ws_test_ui_spin (30);
   g_assert_false (ws_session_editor_is_checking (editor));
   g_assert_false (ws_conflicts_have_refusal (ws_session_editor_get_conflicts (editor)));
   g_assert_false (gtk_widget_has_css_class (template_row (widget, "court_row"), "error"));
@@ -291,7 +270,7 @@ test_editor_conflict_and_alternative (Fixture       *f,
     gtk_check_button_set_active (GTK_CHECK_BUTTON (template_row (widget, "accept_check")), TRUE);
   g_assert_true (ws_session_editor_can_save (editor));
   g_assert_true (ws_session_editor_save (editor));
-  spin ();
+  ws_test_ui_spin (30);
 }
 
 static char *
@@ -328,14 +307,14 @@ test_interpreter_view (Fixture       *f,
   window = ws_interpreter_schedule_window_new (GTK_WINDOW (f->window), f->db);
   gtk_window_present (window);
   ws_interpreter_schedule_set_interpreter (g_object_get_data (G_OBJECT (window), "ws-interpreter-schedule"), interpreter_id);
-  spin ();
+  ws_test_ui_spin (30);
   officer_sees = ws_interpreter_schedule_dup_text (g_object_get_data (G_OBJECT (window), "ws-interpreter-schedule"));
   gtk_window_destroy (window);
 
   /* … is exactly what the interpreter sees as their Schedule place. */
   ws_database_set_actor (f->db, ws_interpreter_get_name (interpreter), WS_ROLE_INTERPRETER);
   ws_database_emit_changed (f->db);
-  spin ();
+  ws_test_ui_spin (30);
   g_assert_true (ws_schedule_view_shows_own_schedule (schedule_view (f)));
   own = ws_schedule_view_get_interpreter_page (schedule_view (f));
   g_assert_nonnull (own);
@@ -373,17 +352,17 @@ test_directory_validation (Fixture       *f,
   gtk_window_present (GTK_WINDOW (site_editor));
 
   /* A zone that does not exist is refused beside its field; nothing is saved. */
-  set_entry (site_editor, "name_row", "Riverside Witness Suite");
-  set_entry (site_editor, "zone_row", "Mars/Olympus_Mons");
-  set_entry (site_editor, "opens_row", "09:00");
-  set_entry (site_editor, "closes_row", "17:00");
+  ws_test_ui_set_entry (site_editor, "name_row", "Riverside Witness Suite");
+  ws_test_ui_set_entry (site_editor, "zone_row", "Mars/Olympus_Mons");
+  ws_test_ui_set_entry (site_editor, "opens_row", "09:00");
+  ws_test_ui_set_entry (site_editor, "closes_row", "17:00");
   g_assert_false (ws_site_editor_save (WS_SITE_EDITOR (site_editor)));
   g_assert_true (gtk_widget_has_css_class (template_row (site_editor, "zone_row"), "error"));
   g_assert_false (gtk_widget_has_css_class (template_row (site_editor, "name_row"), "error"));
   missing = ws_database_find_site (f->db, "Riverside Witness Suite", NULL);
   g_assert_null (missing);
 
-  set_entry (site_editor, "zone_row", "Europe/London");
+  ws_test_ui_set_entry (site_editor, "zone_row", "Europe/London");
   g_assert_true (ws_site_editor_save (WS_SITE_EDITOR (site_editor)));
   found = ws_database_find_site (f->db, "Riverside Witness Suite", NULL);
   g_assert_nonnull (found);
@@ -392,15 +371,15 @@ test_directory_validation (Fixture       *f,
   /* An interpreter without a language is refused beside the language field. */
   interpreter_editor = ws_interpreter_editor_new (GTK_WINDOW (directory), f->db, NULL);
   gtk_window_present (GTK_WINDOW (interpreter_editor));
-  set_entry (interpreter_editor, "name_row", "Nadia Probeweise");
-  set_entry (interpreter_editor, "zone_row", "Europe/Vienna");
+  ws_test_ui_set_entry (interpreter_editor, "name_row", "Nadia Probeweise");
+  ws_test_ui_set_entry (interpreter_editor, "zone_row", "Europe/Vienna");
   g_assert_false (ws_interpreter_editor_save (WS_INTERPRETER_EDITOR (interpreter_editor)));
   g_assert_true (gtk_widget_has_css_class (template_row (interpreter_editor, "language_row"), "error"));
   nobody = ws_database_find_interpreter (f->db, "Nadia Probeweise", NULL);
   g_assert_null (nobody);
   gtk_window_destroy (GTK_WINDOW (interpreter_editor));
   gtk_window_destroy (GTK_WINDOW (directory));
-  spin ();
+  ws_test_ui_spin (30);
 }
 
 static void
@@ -451,7 +430,7 @@ test_sheet_and_calendar (Fixture       *f,
   g_assert_null (strstr (calendar, legal_name));
   g_assert_cmpuint (ws_database_count_audit (f->db, "export-schedule"), ==, 1);
   gtk_window_destroy (GTK_WINDOW (export));
-  spin ();
+  ws_test_ui_spin (30);
 }
 
 static GtkWidget *
@@ -557,14 +536,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  app = GTK_APPLICATION (adw_application_new ("org.witnesssupport.WitnessSupport.ScheduleTest", G_APPLICATION_NON_UNIQUE));
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = ws_test_ui_init (&argc, &argv, "org.witnesssupport.WitnessSupport.ScheduleTest");
 
 #define ADD(name, func) \
   g_test_add ("/ws/schedule-widgets/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -11,6 +11,7 @@
 #include "ws-preferences-window.h"
 #include "ws-setup-page.h"
 #include "ws-test-util.h"
+#include "ws-test-ui.h"
 #include "ws-schedule-view.h"
 #include "ws-window.h"
 #include "ws-witness-page.h"
@@ -32,17 +33,6 @@ typedef struct {
 
 static GtkApplication *app;
 
-static void
-spin (void)
-{
-  for (int i = 0; i < 50; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (1000);
-    }
-}
-
 /* A protected unit with a few witnesses and one profile per role, locked
  * as the program finds it on start. */
 static void
@@ -61,7 +51,7 @@ fixture_set_up (Fixture       *f,
 
   f->window = ws_window_new (app, f->db);
   gtk_window_present (GTK_WINDOW (f->window));
-  spin ();
+  ws_test_ui_spin (50);
 }
 
 static void
@@ -69,7 +59,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  spin ();
+  ws_test_ui_spin (50);
   ws_test_close_tmp_db (f->db, f->dir);
 }
 
@@ -82,22 +72,6 @@ template_child (gpointer    widget,
 
   g_assert_nonnull (child);
   return child;
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static gboolean
@@ -121,20 +95,6 @@ witness_browser (Fixture *f)
   return ws_witnesses_view_get_browser (WS_WITNESSES_VIEW (view));
 }
 
-static gboolean
-browser_ready (WsBrowser *browser,
-               guint      at_least)
-{
-  for (int i = 0; i < 2000; i++)
-    {
-      if (ws_browser_get_n_shown (browser) >= at_least)
-        return TRUE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-  return FALSE;
-}
-
 /* Selects the first witness and returns the page showing them. */
 static GtkWidget *
 show_first_witness (Fixture *f)
@@ -142,11 +102,11 @@ show_first_witness (Fixture *f)
   WsBrowser *browser = witness_browser (f);
   g_autoptr(WsPerson) first = NULL;
 
-  g_assert_true (browser_ready (browser, 1));
+  g_assert_true (ws_test_ui_browser_ready (browser, 1));
   first = ws_browser_get_shown_item (browser, 0);
   ws_browser_select (browser, first);
-  spin ();
-  return find_descendant (GTK_WIDGET (browser), WS_TYPE_WITNESS_PAGE);
+  ws_test_ui_spin (50);
+  return ws_test_ui_find_descendant (GTK_WIDGET (browser), WS_TYPE_WITNESS_PAGE);
 }
 
 static void
@@ -184,7 +144,7 @@ test_wrong_passphrase (Fixture       *f,
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (entry)));
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (entry)));
   for (int i = 0; i < 500 && ws_login_page_get_error (login) == NULL; i++)
-    spin ();
+    ws_test_ui_spin (50);
   g_assert_nonnull (ws_login_page_get_error (login));
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (login)));
   g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (entry)));
@@ -419,7 +379,7 @@ test_lock_forgets (Fixture       *f,
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.lock", NULL));
-  spin ();
+  ws_test_ui_spin (50);
 
   /* Keys forgotten, places and the open editor gone, the same profile
    * offered again. */
@@ -486,7 +446,7 @@ test_first_run (void)
   g_assert_nonnull (ws_window_get_place (window, "witnesses"));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  ws_test_ui_spin (50);
   ws_test_close_tmp_db (db, g_steal_pointer (&dir));
 }
 
@@ -550,7 +510,7 @@ test_audit_window (Fixture       *f,
   /* Locking closes it with every other dialog. */
   g_object_add_weak_pointer (G_OBJECT (audit), (gpointer *) &audit);
   ws_window_lock (f->window);
-  spin ();
+  ws_test_ui_spin (50);
   g_assert_null (audit);
 }
 
@@ -558,14 +518,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  app = GTK_APPLICATION (adw_application_new ("org.witnesssupport.WitnessSupport.SecurityTest", G_APPLICATION_NON_UNIQUE));
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = ws_test_ui_init (&argc, &argv, "org.witnesssupport.WitnessSupport.SecurityTest");
 
 #define ADD(name, func) \
   g_test_add ("/ws/security-widgets/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

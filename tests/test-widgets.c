@@ -12,6 +12,7 @@
 #include "ws-store.h"
 #include "ws-summary-dialog.h"
 #include "ws-test-util.h"
+#include "ws-test-ui.h"
 #include "ws-text.h"
 #include "ws-window.h"
 #include "ws-witnesses-view.h"
@@ -26,31 +27,6 @@ typedef struct {
 
 /* One registered application for the whole run, as in the program. */
 static GtkApplication *app;
-
-static gboolean
-browser_ready (WsBrowser *browser,
-               guint      at_least)
-{
-  for (int i = 0; i < 2000; i++)
-    {
-      if (ws_browser_get_n_shown (browser) >= at_least)
-        return TRUE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-  return FALSE;
-}
-
-static void
-spin (void)
-{
-  for (int i = 0; i < 50; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (1000);
-    }
-}
 
 static WsBrowser *
 witness_browser (Fixture *f)
@@ -69,14 +45,10 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
   /* The window opens on the places of a profile already at work: the
    * test administrator, narrowed to the officer's role. */
-  f->dir = ws_test_make_tmp_dir ("ws-widgets-XXXXXX");
-  path = g_build_filename (f->dir, "test.db", NULL);
-  f->db = ws_test_open_db (path);
-  ws_test_protect (f->db);
+  f->db = ws_test_open_tmp_db ("ws-widgets-XXXXXX", &f->dir);
   if (GPOINTER_TO_INT (data))
     {
       ws_demo_fill (f->db, WS_DEMO_WITNESSES, 7, &error);
@@ -92,7 +64,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  spin ();
+  ws_test_ui_spin (50);
   ws_test_close_tmp_db (f->db, f->dir);
 }
 
@@ -103,31 +75,11 @@ test_opens_on_demo (Fixture       *f,
   g_autoptr(GPtrArray) persons = ws_database_list_persons (f->db, NULL, NULL);
   g_autoptr(GPtrArray) cases = ws_database_list_cases (f->db, NULL, NULL);
 
-  g_assert_true (browser_ready (witness_browser (f), persons->len));
+  g_assert_true (ws_test_ui_browser_ready (witness_browser (f), persons->len));
   g_assert_cmpuint (ws_browser_get_n_shown (witness_browser (f)), ==, persons->len);
-  g_assert_true (browser_ready (case_browser (f), cases->len));
+  g_assert_true (ws_test_ui_browser_ready (case_browser (f), cases->len));
   g_assert_cmpuint (ws_browser_get_n_shown (case_browser (f)), ==, cases->len);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
-}
-
-static void
-set_entry (GtkWidget  *editor,
-           const char *row_name,
-           const char *text)
-{
-  GObject *row = gtk_widget_get_template_child (editor, G_OBJECT_TYPE (editor), row_name);
-
-  g_assert_nonnull (row);
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-}
-
-static gboolean
-row_has_error (GtkWidget  *editor,
-               const char *row_name)
-{
-  GObject *row = gtk_widget_get_template_child (editor, G_OBJECT_TYPE (editor), row_name);
-
-  return gtk_widget_has_css_class (GTK_WIDGET (row), "error");
 }
 
 /* Opens an editor the way a user does, through the window's action. */
@@ -159,12 +111,12 @@ test_create_and_find (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *folded = NULL;
 
-  g_assert_true (browser_ready (witness_browser (f), 1));
+  g_assert_true (ws_test_ui_browser_ready (witness_browser (f), 1));
 
   editor = open_editor (f, "win.add-witness", WS_TYPE_PERSON_EDITOR);
-  set_entry (GTK_WIDGET (editor), "pseudonym_row", "Kestrel");
-  set_entry (GTK_WIDGET (editor), "languages_row", "Tigrinya (Asmara), Arabic");
-  set_entry (GTK_WIDGET (editor), "legal_name_row", "Zubeida Testovná");
+  ws_test_ui_set_entry (GTK_WIDGET (editor), "pseudonym_row", "Kestrel");
+  ws_test_ui_set_entry (GTK_WIDGET (editor), "languages_row", "Tigrinya (Asmara), Arabic");
+  ws_test_ui_set_entry (GTK_WIDGET (editor), "legal_name_row", "Zubeida Testovná");
   g_assert_true (ws_person_editor_save (editor));
 
   found = ws_database_find_person (f->db, "kestrel", &error);
@@ -172,9 +124,9 @@ test_create_and_find (Fixture       *f,
   g_assert_cmpstr (ws_person_get_languages (found)[0], ==, "Tigrinya (Asmara)");
 
   /* The window reloads and the new witness is found by pseudonym … */
-  spin ();
+  ws_test_ui_spin (50);
   ws_browser_set_search_text (witness_browser (f), "KESTREL");
-  g_assert_true (browser_ready (witness_browser (f), 1));
+  g_assert_true (ws_test_ui_browser_ready (witness_browser (f), 1));
   g_assert_cmpuint (ws_browser_get_n_shown (witness_browser (f)), ==, 1);
 
   /* … and by legal name, diacritics and case ignored, for an officer. */
@@ -187,8 +139,8 @@ test_create_and_find (Fixture       *f,
 
   /* A reload keeps the name search working for the text still typed. */
   ws_database_emit_changed (f->db);
-  spin ();
-  spin ();
+  ws_test_ui_spin (50);
+  ws_test_ui_spin (50);
   g_assert_cmpuint (ws_browser_get_n_shown (witness_browser (f)), ==, 1);
 
   /* A prosecutor's search never matches on identity. */
@@ -208,17 +160,17 @@ test_invalid_form_saves_nothing (Fixture       *f,
   g_autoptr(GPtrArray) after = NULL;
 
   /* No pseudonym, an impossible date of birth, a bad first-contact date. */
-  set_entry (GTK_WIDGET (editor), "dob_row", "2023-02-30");
-  set_entry (GTK_WIDGET (editor), "first_contact_row", "31/01/2024");
+  ws_test_ui_set_entry (GTK_WIDGET (editor), "dob_row", "2023-02-30");
+  ws_test_ui_set_entry (GTK_WIDGET (editor), "first_contact_row", "31/01/2024");
   g_assert_false (ws_person_editor_save (editor));
-  g_assert_true (row_has_error (GTK_WIDGET (editor), "pseudonym_row"));
-  g_assert_true (row_has_error (GTK_WIDGET (editor), "dob_row"));
-  g_assert_true (row_has_error (GTK_WIDGET (editor), "first_contact_row"));
-  g_assert_false (row_has_error (GTK_WIDGET (editor), "languages_row"));
+  g_assert_true (ws_test_ui_row_has_error (GTK_WIDGET (editor), "pseudonym_row"));
+  g_assert_true (ws_test_ui_row_has_error (GTK_WIDGET (editor), "dob_row"));
+  g_assert_true (ws_test_ui_row_has_error (GTK_WIDGET (editor), "first_contact_row"));
+  g_assert_false (ws_test_ui_row_has_error (GTK_WIDGET (editor), "languages_row"));
 
   /* Typing in a field clears its mark. */
-  set_entry (GTK_WIDGET (editor), "pseudonym_row", "Heron");
-  g_assert_false (row_has_error (GTK_WIDGET (editor), "pseudonym_row"));
+  ws_test_ui_set_entry (GTK_WIDGET (editor), "pseudonym_row", "Heron");
+  g_assert_false (ws_test_ui_row_has_error (GTK_WIDGET (editor), "pseudonym_row"));
 
   after = ws_database_list_persons (f->db, NULL, NULL);
   g_assert_cmpuint (after->len, ==, before->len);
@@ -235,21 +187,21 @@ test_duplicate_case_reference (Fixture       *f,
   g_autofree char *lower = g_utf8_strdown (ws_case_get_reference (existing), -1);
   g_autoptr(GPtrArray) after = NULL;
 
-  set_entry (GTK_WIDGET (editor), "reference_row", lower);
-  set_entry (GTK_WIDGET (editor), "court_row", "Regional Court");
+  ws_test_ui_set_entry (GTK_WIDGET (editor), "reference_row", lower);
+  ws_test_ui_set_entry (GTK_WIDGET (editor), "court_row", "Regional Court");
   g_assert_false (ws_case_editor_save (editor));
-  g_assert_true (row_has_error (GTK_WIDGET (editor), "reference_row"));
-  g_assert_false (row_has_error (GTK_WIDGET (editor), "court_row"));
+  g_assert_true (ws_test_ui_row_has_error (GTK_WIDGET (editor), "reference_row"));
+  g_assert_false (ws_test_ui_row_has_error (GTK_WIDGET (editor), "court_row"));
 
   after = ws_database_list_cases (f->db, NULL, NULL);
   g_assert_cmpuint (after->len, ==, cases->len);
 
-  set_entry (GTK_WIDGET (editor), "reference_row", "NEW/2026/001");
+  ws_test_ui_set_entry (GTK_WIDGET (editor), "reference_row", "NEW/2026/001");
   g_assert_true (ws_case_editor_save (editor));
   g_clear_pointer (&after, g_ptr_array_unref);
   after = ws_database_list_cases (f->db, NULL, NULL);
   g_assert_cmpuint (after->len, ==, cases->len + 1);
-  g_assert_true (browser_ready (case_browser (f), cases->len + 1));
+  g_assert_true (ws_test_ui_browser_ready (case_browser (f), cases->len + 1));
   g_assert_cmpstr (ws_case_get_reference (ws_cases_view_get_selected (WS_CASES_VIEW (ws_window_get_place (f->window, "cases")))),
                    ==, "NEW/2026/001");
 }
@@ -264,7 +216,7 @@ test_delete_waits_for_undo (Fixture       *f,
   g_autoptr(GPtrArray) after = NULL;
   gint64 id;
 
-  g_assert_true (browser_ready (browser, persons->len));
+  g_assert_true (ws_test_ui_browser_ready (browser, persons->len));
   first = ws_browser_get_shown_item (browser, 0);
   id = ws_person_get_id (first);
   ws_browser_select (browser, first);
@@ -278,9 +230,9 @@ test_delete_waits_for_undo (Fixture       *f,
   /* Another change reloads the list with new objects: the record stays
    * hidden. */
   ws_database_emit_changed (f->db);
-  spin ();
-  g_assert_true (browser_ready (browser, persons->len - 1));
-  spin ();
+  ws_test_ui_spin (50);
+  g_assert_true (ws_test_ui_browser_ready (browser, persons->len - 1));
+  ws_test_ui_spin (50);
   g_assert_cmpuint (ws_browser_get_n_shown (browser), ==, persons->len - 1);
 
   /* Closing the window carries the deletion out. */
@@ -323,7 +275,7 @@ test_summary_preview_and_pdf (Fixture       *f,
   g_autofree char *text = NULL;
   g_autoptr(WsPerson) person = NULL;
 
-  g_assert_true (browser_ready (witness_browser (f), persons->len));
+  g_assert_true (ws_test_ui_browser_ready (witness_browser (f), persons->len));
   person = ws_browser_get_shown_item (witness_browser (f), 0);
   ws_browser_select (witness_browser (f), person);
   dialog = open_editor (f, "win.print-summary", WS_TYPE_SUMMARY_DIALOG);
@@ -341,15 +293,15 @@ test_summary_preview_and_pdf (Fixture       *f,
   g_assert_cmpuint (ws_database_count_audit (f->db, "export-summary-pdf"), ==, 1);
 
   /* An impossible date: no preview, nothing can be exported. */
-  set_entry (GTK_WIDGET (dialog), "from_row", "2026-02-30");
+  ws_test_ui_set_entry (GTK_WIDGET (dialog), "from_row", "2026-02-30");
   g_assert_true (wait_for_pages (dialog, FALSE));
-  g_assert_true (row_has_error (GTK_WIDGET (dialog), "from_row"));
+  g_assert_true (ws_test_ui_row_has_error (GTK_WIDGET (dialog), "from_row"));
   g_assert_false (ws_summary_dialog_export_pdf (dialog, bad_pdf, &error));
   g_assert_nonnull (error);
   g_assert_false (g_file_test (bad_pdf, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (ws_database_count_audit (f->db, "export-summary-pdf"), ==, 1);
 
-  set_entry (GTK_WIDGET (dialog), "from_row", "");
+  ws_test_ui_set_entry (GTK_WIDGET (dialog), "from_row", "");
   g_assert_true (wait_for_pages (dialog, TRUE));
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -358,25 +310,20 @@ static void
 test_empty_state (Fixture       *f,
                   gconstpointer  data)
 {
-  spin ();
+  ws_test_ui_spin (50);
   g_assert_cmpuint (ws_browser_get_n_shown (witness_browser (f)), ==, 0);
   /* "Load demonstration data" is offered only while the database is empty. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.load-demo", NULL));
-  g_assert_true (browser_ready (witness_browser (f), 10));
+  g_assert_true (ws_test_ui_browser_ready (witness_browser (f), 10));
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  app = GTK_APPLICATION (adw_application_new ("org.witnesssupport.WitnessSupport.Test", G_APPLICATION_NON_UNIQUE));
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = ws_test_ui_init (&argc, &argv, "org.witnesssupport.WitnessSupport.Test");
 
 #define ADD(name, func, with_demo) \
   g_test_add ("/ws/widgets/" name, Fixture, GINT_TO_POINTER (with_demo), fixture_set_up, func, fixture_tear_down)

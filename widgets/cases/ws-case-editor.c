@@ -111,27 +111,14 @@ static gboolean
 show_problems (WsCaseEditor *self,
                GPtrArray    *problems)
 {
-  struct { const char *field; AdwEntryRow *row; } rows[] = {
-    { "reference", self->reference_row },
-    { "court", self->court_row },
-    { "opened_on", self->opened_row },
-    { "accused", self->accused_row },
+  const WsFormField rows[] = {
+    { "reference", GTK_WIDGET (self->reference_row) },
+    { "court", GTK_WIDGET (self->court_row) },
+    { "opened_on", GTK_WIDGET (self->opened_row) },
+    { "accused", GTK_WIDGET (self->accused_row) },
   };
-  GtkWidget *first = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    {
-      const char *message = ws_problems_lookup (problems, rows[i].field);
-
-      ws_form_set_row_error (GTK_WIDGET (rows[i].row), message);
-      if (message != NULL && first == NULL)
-        first = GTK_WIDGET (rows[i].row);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), problems->len > 0);
-  gtk_label_set_text (self->problem_label, _("Please correct the marked fields. Nothing has been saved."));
-  if (first != NULL)
-    gtk_widget_grab_focus (first);
-  return problems->len == 0;
+  return ws_form_show_problems (problems, rows, G_N_ELEMENTS (rows), self->problem_label);
 }
 
 static void

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ws-form.h"
+#include "ws-text.h"
 
 /* Small helpers shared by the editors: how a field shows its problem, and
  * how enumerations fill a combo row. */
@@ -192,4 +193,38 @@ ws_form_party_row (const char *title,
   gtk_actionable_set_action_target (GTK_ACTIONABLE (unlink), "x", party_id);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), unlink);
   return row;
+}
+
+/**
+ * ws_form_show_problems:
+ * @problems: (element-type WsProblem): what the checks found
+ * @problem_label: the editor's line saying nothing was saved
+ *
+ * Marks each of @fields with its problem (and clears the others), shows
+ * @problem_label when there are problems and moves the focus to the
+ * first marked row.
+ *
+ * Returns: whether there were no problems
+ */
+gboolean
+ws_form_show_problems (GPtrArray         *problems,
+                       const WsFormField *fields,
+                       guint              n_fields,
+                       GtkLabel          *problem_label)
+{
+  GtkWidget *first = NULL;
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const char *message = ws_problems_lookup (problems, fields[i].field);
+
+      ws_form_set_row_error (fields[i].row, message);
+      if (message != NULL && first == NULL)
+        first = fields[i].row;
+    }
+  gtk_label_set_text (problem_label, _("Please correct the marked fields. Nothing has been saved."));
+  gtk_widget_set_visible (GTK_WIDGET (problem_label), problems->len > 0);
+  if (first != NULL)
+    gtk_widget_grab_focus (first);
+  return problems->len == 0;
 }

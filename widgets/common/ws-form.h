@@ -9,6 +9,17 @@ typedef const char *(*WsLabelFunc) (int value);
 
 void        ws_form_set_row_error   (GtkWidget   *row,
                                      const char  *message);
+
+/* An editor's row and the field its problems are filed under. */
+typedef struct {
+  const char *field;
+  GtkWidget  *row;
+} WsFormField;
+
+gboolean    ws_form_show_problems   (GPtrArray         *problems,
+                                     const WsFormField *fields,
+                                     guint              n_fields,
+                                     GtkLabel          *problem_label);
 void        ws_form_fill_combo      (AdwComboRow *row,
                                      guint        n_values,
                                      WsLabelFunc  label);

@@ -216,28 +216,20 @@ remove_exclusion_cb (WsInterpreterEditor *self,
 static void
 add_unavailability_cb (WsInterpreterEditor *self)
 {
-  g_autofree char *from_text = ws_form_entry_text (self->away_from_row);
-  g_autofree char *to_text = ws_form_entry_text (self->away_to_row);
   g_autofree char *reason = ws_form_entry_text (self->away_reason_row);
-  const char *zone = ws_interpreter_get_zone (self->interpreter);
-  g_autoptr(GDateTime) from = ws_period_form_parse (from_text, zone, FALSE);
-  g_autoptr(GDateTime) to = ws_period_form_parse (to_text, zone, TRUE);
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) to = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (from == NULL)
-    ws_form_set_row_error (GTK_WIDGET (self->away_from_row), _("Use YYYY-MM-DD or YYYY-MM-DD HH:MM"));
-  if (to == NULL)
-    ws_form_set_row_error (GTK_WIDGET (self->away_to_row), _("Use YYYY-MM-DD or YYYY-MM-DD HH:MM"));
-  if (from == NULL || to == NULL)
+  if (!ws_period_form_read (self->away_from_row, self->away_to_row, ws_interpreter_get_zone (self->interpreter),
+                            &from, &to))
     return;
   if (ws_database_add_unavailability (self->db, ws_interpreter_get_id (self->interpreter), from, to, reason, &error) == 0)
     {
       ws_form_set_row_error (GTK_WIDGET (self->away_reason_row), error->message);
       return;
     }
-  ws_form_set_entry_text (self->away_from_row, NULL);
-  ws_form_set_entry_text (self->away_to_row, NULL);
-  ws_form_set_entry_text (self->away_reason_row, NULL);
+  ws_period_form_clear (self->away_from_row, self->away_to_row, self->away_reason_row);
   show_periods (self);
 }
 
@@ -302,26 +294,13 @@ static gboolean
 show_problems (WsInterpreterEditor *self,
                GPtrArray           *problems)
 {
-  struct { const char *field; GtkWidget *row; } rows[] = {
+  const WsFormField rows[] = {
     { "name", GTK_WIDGET (self->name_row) },
     { "zone", GTK_WIDGET (self->zone_row) },
     { "languages", GTK_WIDGET (self->language_row) },
   };
-  GtkWidget *first = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    {
-      const char *message = ws_problems_lookup (problems, rows[i].field);
-
-      ws_form_set_row_error (rows[i].row, message);
-      if (message != NULL && first == NULL)
-        first = rows[i].row;
-    }
-  gtk_label_set_text (self->problem_label, _("Please correct the marked fields. Nothing has been saved."));
-  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), problems->len > 0);
-  if (first != NULL)
-    gtk_widget_grab_focus (first);
-  return problems->len == 0;
+  return ws_form_show_problems (problems, rows, G_N_ELEMENTS (rows), self->problem_label);
 }
 
 /**

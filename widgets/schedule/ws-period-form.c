@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 
+#include "ws-form.h"
 #include "ws-period-form.h"
 #include "ws-time.h"
 
@@ -94,4 +95,54 @@ ws_period_form_row_id (GtkWidget *button)
   gint64 *id = g_object_get_data (G_OBJECT (button), "ws-id");
 
   return id != NULL ? *id : 0;
+}
+
+/**
+ * ws_period_form_read:
+ * @from: (out) (transfer full): the start, read in @zone
+ * @to: (out) (transfer full): the end; a bare date is the end of that day
+ *
+ * Reads a period from its two rows and marks each row that is not a
+ * date (or date and time).
+ *
+ * Returns: whether both rows could be read
+ */
+gboolean
+ws_period_form_read (AdwEntryRow  *from_row,
+                     AdwEntryRow  *to_row,
+                     const char   *zone,
+                     GDateTime   **from,
+                     GDateTime   **to)
+{
+  g_autofree char *from_text = ws_form_entry_text (from_row);
+  g_autofree char *to_text = ws_form_entry_text (to_row);
+
+  *from = ws_period_form_parse (from_text, zone, FALSE);
+  *to = ws_period_form_parse (to_text, zone, TRUE);
+  if (*from == NULL)
+    ws_form_set_row_error (GTK_WIDGET (from_row), _("Use YYYY-MM-DD or YYYY-MM-DD HH:MM"));
+  if (*to == NULL)
+    ws_form_set_row_error (GTK_WIDGET (to_row), _("Use YYYY-MM-DD or YYYY-MM-DD HH:MM"));
+  if (*from == NULL || *to == NULL)
+    {
+      g_clear_pointer (from, g_date_time_unref);
+      g_clear_pointer (to, g_date_time_unref);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * ws_period_form_clear:
+ *
+ * Empties the rows of a period once it is added.
+ */
+void
+ws_period_form_clear (AdwEntryRow *from_row,
+                      AdwEntryRow *to_row,
+                      AdwEntryRow *reason_row)
+{
+  ws_form_set_entry_text (from_row, NULL);
+  ws_form_set_entry_text (to_row, NULL);
+  ws_form_set_entry_text (reason_row, NULL);
 }

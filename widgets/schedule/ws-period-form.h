@@ -21,5 +21,13 @@ GtkWidget *ws_period_form_row      (const char *title,
                                     gpointer    user_data,
                                     gint64      id);
 gint64     ws_period_form_row_id   (GtkWidget  *button);
+gboolean   ws_period_form_read     (AdwEntryRow *from_row,
+                                    AdwEntryRow *to_row,
+                                    const char  *zone,
+                                    GDateTime  **from,
+                                    GDateTime  **to);
+void       ws_period_form_clear    (AdwEntryRow *from_row,
+                                    AdwEntryRow *to_row,
+                                    AdwEntryRow *reason_row);
 
 G_END_DECLS

@@ -101,28 +101,19 @@ remove_closure_cb (WsSiteEditor *self,
 static void
 add_closure_cb (WsSiteEditor *self)
 {
-  g_autofree char *from_text = ws_form_entry_text (self->closure_from_row);
-  g_autofree char *to_text = ws_form_entry_text (self->closure_to_row);
   g_autofree char *reason = ws_form_entry_text (self->closure_reason_row);
-  const char *zone = ws_site_get_zone (self->site);
-  g_autoptr(GDateTime) from = ws_period_form_parse (from_text, zone, FALSE);
-  g_autoptr(GDateTime) to = ws_period_form_parse (to_text, zone, TRUE);
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) to = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (from == NULL)
-    ws_form_set_row_error (GTK_WIDGET (self->closure_from_row), _("Use YYYY-MM-DD or YYYY-MM-DD HH:MM"));
-  if (to == NULL)
-    ws_form_set_row_error (GTK_WIDGET (self->closure_to_row), _("Use YYYY-MM-DD or YYYY-MM-DD HH:MM"));
-  if (from == NULL || to == NULL)
+  if (!ws_period_form_read (self->closure_from_row, self->closure_to_row, ws_site_get_zone (self->site), &from, &to))
     return;
   if (ws_database_add_site_closure (self->db, ws_site_get_id (self->site), from, to, reason, &error) == 0)
     {
       ws_form_set_row_error (GTK_WIDGET (self->closure_reason_row), error->message);
       return;
     }
-  ws_form_set_entry_text (self->closure_from_row, NULL);
-  ws_form_set_entry_text (self->closure_to_row, NULL);
-  ws_form_set_entry_text (self->closure_reason_row, NULL);
+  ws_period_form_clear (self->closure_from_row, self->closure_to_row, self->closure_reason_row);
   show_closures (self);
 }
 
@@ -191,28 +182,15 @@ static gboolean
 show_problems (WsSiteEditor *self,
                GPtrArray    *problems)
 {
-  struct { const char *field; GtkWidget *row; } rows[] = {
+  const WsFormField rows[] = {
     { "name", GTK_WIDGET (self->name_row) },
     { "zone", GTK_WIDGET (self->zone_row) },
     { "opens_at", GTK_WIDGET (self->opens_row) },
     { "closes_at", GTK_WIDGET (self->closes_row) },
     { "working_days", GTK_WIDGET (self->days_row) },
   };
-  GtkWidget *first = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    {
-      const char *message = ws_problems_lookup (problems, rows[i].field);
-
-      ws_form_set_row_error (rows[i].row, message);
-      if (message != NULL && first == NULL)
-        first = rows[i].row;
-    }
-  gtk_label_set_text (self->problem_label, _("Please correct the marked fields. Nothing has been saved."));
-  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), problems->len > 0);
-  if (first != NULL)
-    gtk_widget_grab_focus (first);
-  return problems->len == 0;
+  return ws_form_show_problems (problems, rows, G_N_ELEMENTS (rows), self->problem_label);
 }
 
 /**
