@@ -494,7 +494,7 @@ test_prosecutor_reads_session (Fixture       *f,
   /* The link's address and PIN are not the prosecutor's. */
   g_assert_false (gtk_widget_get_visible (template_row (widget, "pin_row")));
   gtk_window_destroy (GTK_WINDOW (editor));
-  spin ();
+  ws_test_ui_spin (30);
 }
 
 /* A finding about a session opens it on the Schedule, at its day. */
@@ -529,7 +529,7 @@ test_show_session (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (editor));
   /* What the window has no place for is not "shown". */
   g_assert_false (ws_window_show_subject (f->window, "no-such-kind", 1));
-  spin ();
+  ws_test_ui_spin (30);
 }
 
 int

@@ -213,7 +213,7 @@ close_person_editors (void)
 
   while ((editor = open_person_editor ()) != NULL)
     gtk_window_destroy (editor);
-  spin ();
+  ws_test_ui_spin (30);
 }
 
 static void
@@ -322,12 +322,12 @@ test_officer_sees_identity_section (Fixture       *f,
   ws_window_show_place (f->window, "hearings");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit", NULL);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new", NULL);
-  spin ();
+  ws_test_ui_spin (30);
   g_assert_null (open_person_editor ());
   ws_window_show_place (f->window, "attention");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit", NULL);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new", NULL);
-  spin ();
+  ws_test_ui_spin (30);
   g_assert_null (open_person_editor ());
 }
 
