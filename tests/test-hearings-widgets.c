@@ -7,6 +7,7 @@
 #include "ws-case-measures.h"
 #include "ws-cases-view.h"
 #include "ws-demo.h"
+#include "ws-hearing-editor.h"
 #include "ws-hearing.h"
 #include "ws-hearings-view.h"
 #include "ws-measure-editor.h"
@@ -576,6 +577,92 @@ test_empty_state (Fixture       *f,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
 }
 
+static void
+type_into (GtkWidget  *editor,
+           const char *row_name,
+           const char *text)
+{
+  GObject *row = gtk_widget_get_template_child (editor, WS_TYPE_HEARING_EDITOR, row_name);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+/* The message shown beside a field, or NULL when none is shown. */
+static const char *
+row_error (GtkWidget  *editor,
+           const char *row_name)
+{
+  GObject *row = gtk_widget_get_template_child (editor, WS_TYPE_HEARING_EDITOR, row_name);
+  GtkWidget *label = g_object_get_data (row, "ws-form-error-label");
+
+  if (label == NULL || !gtk_widget_get_visible (label))
+    return NULL;
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+/* An officer adds a hearing: an end before the start is refused beside
+ * the field with nothing saved; corrected, it is saved in the zone typed
+ * and appears in the Hearings place. */
+static void
+test_editor_adds_hearing (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(WsCase) court_case = NULL;
+  g_autoptr(WsHearing) shown = NULL;
+  g_autofree char *starts = NULL;
+  g_autofree char *ends = NULL;
+  WsHearingEditor *editor;
+  GtkWidget *widget;
+  gboolean destroyed = FALSE;
+
+  ws_test_set_now ("2030-01-01T08:00:00Z");
+  court_case = ws_test_add_case (f->db, "E-1", "Regional Court Salzburg");
+  editor = ws_hearing_editor_new (GTK_WINDOW (f->window), f->db, NULL, ws_case_get_id (court_case),
+                                  ws_case_get_reference (court_case));
+  widget = GTK_WIDGET (editor);
+  g_signal_connect_swapped (editor, "destroy", G_CALLBACK (g_nullify_pointer), &widget);
+  gtk_window_present (GTK_WINDOW (editor));
+  spin ();
+
+  type_into (widget, "date_row", "2030-01-03");
+  type_into (widget, "start_row", "13:00");
+  type_into (widget, "end_row", "09:30");
+  type_into (widget, "zone_row", "Europe/Vienna");
+  g_assert_null (row_error (widget, "end_row"));
+  g_assert_true (gtk_widget_activate_action (widget, "editor.save", NULL));
+  spin ();
+  g_assert_nonnull (widget);
+  g_assert_cmpstr (row_error (widget, "end_row"), ==, "The hearing must end after it starts");
+  g_assert_null (row_error (widget, "date_row"));
+  g_assert_cmpint (ws_test_count_rows (f->db, "hearing"), ==, 0);
+
+  /* Typing in the field clears its message; a bad time is named too. */
+  type_into (widget, "end_row", "half past");
+  g_assert_null (row_error (widget, "end_row"));
+  g_assert_false (ws_hearing_editor_save (editor));
+  g_assert_cmpstr (row_error (widget, "end_row"), ==, "Enter the time as HH:MM, for example 09:30");
+  g_assert_cmpint (ws_test_count_rows (f->db, "hearing"), ==, 0);
+
+  type_into (widget, "end_row", "16:30");
+  g_assert_true (gtk_widget_activate_action (widget, "editor.save", NULL));
+  spin ();
+  destroyed = widget == NULL;
+  g_assert_true (destroyed);
+  g_assert_cmpint (ws_test_count_rows (f->db, "hearing"), ==, 1);
+  /* 13:00 in Vienna in winter is 12:00 UTC. */
+  starts = ws_test_query_text (f->db, "SELECT starts_at FROM hearing");
+  ends = ws_test_query_text (f->db, "SELECT ends_at FROM hearing");
+  g_assert_cmpstr (starts, ==, "2030-01-03T12:00:00Z");
+  g_assert_cmpstr (ends, ==, "2030-01-03T15:30:00Z");
+
+  g_assert_true (wait_loaded (f));
+  g_assert_cmpuint (ws_hearings_view_get_n_shown (view_of (f)), ==, 1);
+  shown = ws_hearings_view_get_shown_item (view_of (f), 0);
+  g_assert_cmpstr (ws_hearing_get_case_reference (shown), ==, "E-1");
+  ws_test_set_now (NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -600,6 +687,7 @@ main (int   argc,
   ADD ("case-page-screening", test_case_page_screening, TRUE);
   ADD ("deadline-setting", test_deadline_setting, TRUE);
   ADD ("empty-state", test_empty_state, FALSE);
+  ADD ("editor-adds-hearing", test_editor_adds_hearing, FALSE);
 #undef ADD
 
   status = g_test_run ();
