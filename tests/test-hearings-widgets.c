@@ -663,6 +663,74 @@ test_editor_adds_hearing (Fixture       *f,
   ws_test_set_now (NULL);
 }
 
+/* An existing hearing opens with its times as they are at the court;
+ * the hearing page offers Edit and Delete only to roles that may. */
+static void
+test_editor_edits_hearing (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(WsCase) court_case = NULL;
+  g_autoptr(WsHearing) hearing = ws_hearing_new ();
+  g_autoptr(WsHearing) held = NULL;
+  g_autoptr(GDateTime) start = ws_time_parse_instant ("2030-07-02T13:00:00Z");
+  g_autoptr(GDateTime) end = ws_time_parse_instant ("2030-07-02T15:00:00Z");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ends = NULL;
+  WsHearingPage *page;
+  GObject *edit_button, *delete_button;
+  WsHearingEditor *editor;
+  GtkWidget *widget;
+
+  ws_test_set_now ("2030-07-01T08:00:00Z");
+  court_case = ws_test_add_case (f->db, "E-2", "Court of New York");
+  ws_hearing_set_case_id (hearing, ws_case_get_id (court_case));
+  ws_hearing_set_starts_at (hearing, start);
+  ws_hearing_set_ends_at (hearing, end);
+  ws_hearing_set_zone (hearing, "America/New_York");
+  g_assert_true (ws_database_save_hearing (f->db, hearing, &error));
+  g_assert_no_error (error);
+  ws_database_emit_changed (f->db);
+  g_assert_true (wait_loaded (f));
+
+  ws_hearings_view_select_id (view_of (f), ws_hearing_get_id (hearing));
+  spin ();
+  page = ws_hearings_view_get_page (view_of (f));
+  held = g_object_ref (ws_hearing_page_get_hearing (page));
+  g_assert_cmpint (ws_hearing_get_id (held), ==, ws_hearing_get_id (hearing));
+  edit_button = gtk_widget_get_template_child (GTK_WIDGET (page), WS_TYPE_HEARING_PAGE, "edit_hearing_button");
+  delete_button = gtk_widget_get_template_child (GTK_WIDGET (page), WS_TYPE_HEARING_PAGE, "delete_hearing_button");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (edit_button)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (delete_button)));
+
+  editor = ws_hearing_editor_new (GTK_WINDOW (f->window), f->db, held, 0, "E-2");
+  widget = GTK_WIDGET (editor);
+  g_signal_connect_swapped (editor, "destroy", G_CALLBACK (g_nullify_pointer), &widget);
+  gtk_window_present (GTK_WINDOW (editor));
+  spin ();
+  /* 13:00 UTC is 09:00 in New York in summer. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_widget_get_template_child (widget, WS_TYPE_HEARING_EDITOR, "date_row"))), ==, "2030-07-02");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_widget_get_template_child (widget, WS_TYPE_HEARING_EDITOR, "start_row"))), ==, "09:00");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_widget_get_template_child (widget, WS_TYPE_HEARING_EDITOR, "end_row"))), ==, "11:00");
+  type_into (widget, "end_date_row", "2030-07-03");
+  type_into (widget, "end_row", "10:00");
+  type_into (widget, "zone_row", "Mars/Olympus");
+  g_assert_false (ws_hearing_editor_save (editor));
+  g_assert_cmpstr (row_error (widget, "zone_row"), ==, "Enter a time zone such as Europe/Vienna");
+  type_into (widget, "zone_row", "America/New_York");
+  g_assert_true (ws_hearing_editor_save (editor));
+  spin ();
+  g_assert_null (widget);
+  g_assert_cmpint (ws_test_count_rows (f->db, "hearing"), ==, 1);
+  ends = ws_test_query_text (f->db, "SELECT ends_at FROM hearing");
+  g_assert_cmpstr (ends, ==, "2030-07-03T14:00:00Z");
+
+  ws_database_set_actor (f->db, "Ivo Interpreter", WS_ROLE_INTERPRETER);
+  ws_hearing_page_set_hearing (page, held);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (edit_button)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (delete_button)));
+  ws_test_set_now (NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -688,6 +756,7 @@ main (int   argc,
   ADD ("deadline-setting", test_deadline_setting, TRUE);
   ADD ("empty-state", test_empty_state, FALSE);
   ADD ("editor-adds-hearing", test_editor_adds_hearing, FALSE);
+  ADD ("editor-edits-hearing", test_editor_edits_hearing, FALSE);
 #undef ADD
 
   status = g_test_run ();

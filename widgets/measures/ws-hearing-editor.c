@@ -38,6 +38,7 @@ struct _WsHearingEditor
   WsHearing      *hearing;
   GPtrArray      *rooms;       /* WsSite, position + 1 in room_row */
   gboolean        filling;
+  gboolean        gone;        /* the hearing edited was deleted meanwhile */
 };
 
 G_DEFINE_FINAL_TYPE (WsHearingEditor, ws_hearing_editor, ADW_TYPE_WINDOW)
@@ -100,7 +101,12 @@ default_zone (WsHearingEditor *self,
   if (earlier != NULL && earlier->len > 0)
     return g_strdup (ws_hearing_get_zone (g_ptr_array_index (earlier, earlier->len - 1)));
   local = g_time_zone_new_local ();
-  return g_strdup (g_time_zone_get_identifier (local));
+  {
+    /* "Local" or a file path is no zone a hearing can be stored in. */
+    g_autoptr(GTimeZone) named = g_time_zone_new_identifier (g_time_zone_get_identifier (local));
+
+    return g_strdup (named != NULL ? g_time_zone_get_identifier (local) : "UTC");
+  }
 }
 
 static void
@@ -367,8 +373,11 @@ ws_hearing_editor_new (GtkWindow  *parent,
   fill_form (self, ws_hearing_get_id (self->hearing) == 0);
   if (error != NULL)
     {
+      /* Gone meanwhile: saving must not make it again as a new hearing. */
       gtk_label_set_text (self->problem_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
+      self->gone = TRUE;
     }
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->date_row));
   return self;
@@ -390,6 +399,8 @@ ws_hearing_editor_save (WsHearingEditor *self)
 
   g_return_val_if_fail (WS_IS_HEARING_EDITOR (self), FALSE);
 
+  if (self->gone)
+    return FALSE;
   collect_hearing (self, problems);
   ws_database_check_hearing (self->db, self->hearing, problems);
   /* A date or time that could not be read is not also "missing". */
