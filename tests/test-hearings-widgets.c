@@ -724,6 +724,34 @@ test_editor_edits_hearing (Fixture       *f,
   ends = ws_test_query_text (f->db, "SELECT ends_at FROM hearing");
   g_assert_cmpstr (ends, ==, "2030-07-03T14:00:00Z");
 
+  /* Delete says what goes with the hearing, and removes it. */
+  ws_test_exec (f->db, "INSERT INTO measure (case_id, hearing_id, type) VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 'screen')",
+                ws_case_get_id (court_case), ws_hearing_get_id (hearing));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "hearing.delete", NULL));
+  spin ();
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    AdwMessageDialog *dialog = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (item))
+          dialog = ADW_MESSAGE_DIALOG (item);
+      }
+    g_assert_nonnull (dialog);
+    g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                     "Deleting it also deletes 0 video-link sessions and 1 measure for this hearing alone."
+                     " Measures for the whole proceedings, the case and its witnesses stay.");
+    adw_message_dialog_response (dialog, "delete");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+  spin ();
+  g_assert_cmpint (ws_test_count_rows (f->db, "hearing"), ==, 0);
+  g_assert_cmpint (ws_test_count_rows (f->db, "measure"), ==, 0);
+  g_assert_null (ws_hearing_page_get_hearing (page));
+
   ws_database_set_actor (f->db, "Ivo Interpreter", WS_ROLE_INTERPRETER);
   ws_hearing_page_set_hearing (page, held);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (edit_button)));
