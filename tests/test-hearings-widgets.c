@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ws-case-measures.h"
+#include "ws-case-page.h"
 #include "ws-cases-view.h"
 #include "ws-demo.h"
 #include "ws-hearing-editor.h"
@@ -612,14 +613,42 @@ test_editor_adds_hearing (Fixture       *f,
   g_autoptr(WsHearing) shown = NULL;
   g_autofree char *starts = NULL;
   g_autofree char *ends = NULL;
+  GtkWidget *cases = ws_window_get_place (f->window, "cases");
+  WsBrowser *browser;
+  GtkWidget *case_page;
+  GListModel *toplevels;
   WsHearingEditor *editor;
   GtkWidget *widget;
   gboolean destroyed = FALSE;
 
   ws_test_set_now ("2030-01-01T08:00:00Z");
   court_case = ws_test_add_case (f->db, "E-1", "Regional Court Salzburg");
-  editor = ws_hearing_editor_new (GTK_WINDOW (f->window), f->db, NULL, ws_case_get_id (court_case),
-                                  ws_case_get_reference (court_case));
+  ws_database_emit_changed (f->db);
+  ws_window_show_place (f->window, "cases");
+  browser = ws_cases_view_get_browser (WS_CASES_VIEW (cases));
+  for (int i = 0; i < 2000 && ws_browser_get_n_shown (browser) < 1; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  ws_browser_select_id (browser, ws_case_get_id (court_case));
+  spin ();
+  case_page = find_descendant (cases, WS_TYPE_CASE_PAGE);
+  g_assert_nonnull (case_page);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (case_page, WS_TYPE_CASE_PAGE,
+                                                                                    "add_hearing_button"))));
+  g_assert_true (gtk_widget_activate_action (case_page, "case-page.add-hearing", NULL));
+  spin ();
+  toplevels = gtk_window_get_toplevels ();
+  editor = NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (WS_IS_HEARING_EDITOR (item))
+        editor = WS_HEARING_EDITOR (item);
+    }
+  g_assert_nonnull (editor);
   widget = GTK_WIDGET (editor);
   g_signal_connect_swapped (editor, "destroy", G_CALLBACK (g_nullify_pointer), &widget);
   gtk_window_present (GTK_WINDOW (editor));
@@ -656,6 +685,7 @@ test_editor_adds_hearing (Fixture       *f,
   g_assert_cmpstr (starts, ==, "2030-01-03T12:00:00Z");
   g_assert_cmpstr (ends, ==, "2030-01-03T15:30:00Z");
 
+  ws_window_show_place (f->window, "hearings");
   g_assert_true (wait_loaded (f));
   g_assert_cmpuint (ws_hearings_view_get_n_shown (view_of (f)), ==, 1);
   shown = ws_hearings_view_get_shown_item (view_of (f), 0);
