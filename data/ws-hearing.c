@@ -10,6 +10,7 @@
 #include "ws-enums.h"
 #include "ws-hearing.h"
 #include "ws-measure-private.h"
+#include "ws-text.h"
 #include "ws-time.h"
 
 const char *
@@ -88,6 +89,7 @@ struct _WsHearing
 
   gint64         id;
   gint64         case_id;
+  gint64         site_id;
   char          *case_reference;
   char          *court;
   char          *court_room;
@@ -206,6 +208,99 @@ ws_hearing_class_init (WsHearingClass *klass)
 static void
 ws_hearing_init (WsHearing *self)
 {
+  self->kind = WS_HEARING_KIND_TRIAL;
+}
+
+/**
+ * ws_hearing_new:
+ *
+ * A hearing not yet saved (id 0), for ws_database_save_hearing().
+ */
+WsHearing *
+ws_hearing_new (void)
+{
+  return g_object_new (WS_TYPE_HEARING, NULL);
+}
+
+gint64
+ws_hearing_get_site_id (WsHearing *self)
+{
+  g_return_val_if_fail (WS_IS_HEARING (self), 0);
+  return self->site_id;
+}
+
+void
+ws_hearing_set_case_id (WsHearing *self,
+                        gint64     case_id)
+{
+  g_return_if_fail (WS_IS_HEARING (self));
+  self->case_id = case_id;
+}
+
+/* 0 for no court room. */
+void
+ws_hearing_set_site_id (WsHearing *self,
+                        gint64     site_id)
+{
+  g_return_if_fail (WS_IS_HEARING (self));
+  self->site_id = site_id;
+}
+
+void
+ws_hearing_set_kind (WsHearing     *self,
+                     WsHearingKind  kind)
+{
+  g_return_if_fail (WS_IS_HEARING (self));
+  self->kind = kind;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+static void
+set_instant (GDateTime **slot,
+             GDateTime  *instant)
+{
+  GDateTime *utc = instant != NULL ? g_date_time_to_utc (instant) : NULL;
+
+  g_clear_pointer (slot, g_date_time_unref);
+  *slot = utc;
+}
+
+/* (nullable): a missing instant is reported by the check. */
+void
+ws_hearing_set_starts_at (WsHearing *self,
+                          GDateTime *starts_at)
+{
+  g_return_if_fail (WS_IS_HEARING (self));
+  set_instant (&self->starts_at, starts_at);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STARTS_AT]);
+}
+
+void
+ws_hearing_set_ends_at (WsHearing *self,
+                        GDateTime *ends_at)
+{
+  g_return_if_fail (WS_IS_HEARING (self));
+  set_instant (&self->ends_at, ends_at);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENDS_AT]);
+}
+
+void
+ws_hearing_set_zone (WsHearing  *self,
+                     const char *zone)
+{
+  g_return_if_fail (WS_IS_HEARING (self));
+  g_free (self->zone);
+  self->zone = g_strdup (zone);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZONE]);
+}
+
+void
+ws_hearing_set_notes (WsHearing  *self,
+                      const char *notes)
+{
+  g_return_if_fail (WS_IS_HEARING (self));
+  g_free (self->notes);
+  self->notes = g_strdup (notes);
 }
 
 gint64
@@ -694,6 +789,7 @@ hearing_from_row (sqlite3_stmt *stmt)
   self->zone = g_strdup (column (stmt, 9));
   self->notes = g_strdup (column (stmt, 10));
   self->n_witnesses = sqlite3_column_int (stmt, 11);
+  self->site_id = sqlite3_column_int64 (stmt, 12);
   return self;
 }
 
@@ -708,7 +804,8 @@ read_hearings (WsDatabase    *db,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *sql = g_strconcat ("SELECT h.id, h.case_id, c.reference, c.court, s.name, c.prosecutor, h.kind,"
                                       " h.starts_at, h.ends_at, h.zone, h.notes,"
-                                      " (SELECT count(*) FROM case_party cp WHERE cp.case_id = h.case_id)"
+                                      " (SELECT count(*) FROM case_party cp WHERE cp.case_id = h.case_id),"
+                                      " h.site_id"
                                       " FROM hearing h JOIN court_case c ON c.id = h.case_id"
                                       " LEFT JOIN site s ON s.id = h.site_id", where,
                                       " ORDER BY h.starts_at, h.id", NULL);
@@ -1088,4 +1185,233 @@ ws_database_list_hearing_prosecutors (WsDatabase  *db,
   return list_case_values (db, "SELECT min (c.prosecutor) FROM court_case c WHERE trim (c.prosecutor) <> ''"
                                " AND EXISTS (SELECT 1 FROM hearing h WHERE h.case_id = c.id)"
                                " GROUP BY c.prosecutor COLLATE NOCASE ORDER BY 1 COLLATE NOCASE", error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Editing                                                             */
+
+static gboolean
+row_exists (WsDatabase *db,
+            const char *sql,
+            gint64      id)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean found = FALSE;
+
+  _ws_database_lock (db);
+  stmt = _ws_database_prepare (db, sql, NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      found = sqlite3_step (stmt) == SQLITE_ROW;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  _ws_database_unlock (db);
+  return found;
+}
+
+static gboolean
+zone_is_known (const char *zone)
+{
+  g_autoptr(GTimeZone) tz = NULL;
+
+  if (zone == NULL || *zone == '\0')
+    return FALSE;
+  if (g_str_equal (zone, "UTC"))
+    return TRUE;
+  tz = g_time_zone_new_identifier (zone);
+  return tz != NULL;
+}
+
+/**
+ * ws_database_check_hearing:
+ * @problems: (element-type WsProblem): where to add what is wrong, by
+ *   field: "case", "court-room", "starts-at", "ends-at", "zone"
+ */
+void
+ws_database_check_hearing (WsDatabase *db,
+                           WsHearing  *hearing,
+                           GPtrArray  *problems)
+{
+  g_return_if_fail (WS_IS_DATABASE (db));
+  g_return_if_fail (WS_IS_HEARING (hearing));
+  g_return_if_fail (problems != NULL);
+
+  if (hearing->case_id <= 0)
+    ws_problems_add (problems, "case", "%s", _("Choose the case the hearing belongs to"));
+  else if (!row_exists (db, "SELECT 1 FROM court_case WHERE id = ?", hearing->case_id))
+    ws_problems_add (problems, "case", "%s", _("This case no longer exists; it may have been deleted"));
+
+  if (hearing->site_id > 0 &&
+      !row_exists (db, "SELECT 1 FROM site WHERE id = ? AND kind = 'court-room'", hearing->site_id))
+    ws_problems_add (problems, "court-room", "%s", _("Choose a court room from the directory"));
+
+  if (hearing->starts_at == NULL)
+    ws_problems_add (problems, "starts-at", "%s", _("Enter when the hearing starts"));
+  if (hearing->ends_at == NULL)
+    ws_problems_add (problems, "ends-at", "%s", _("Enter when the hearing ends"));
+  else if (hearing->starts_at != NULL)
+    {
+      GTimeSpan length = g_date_time_difference (hearing->ends_at, hearing->starts_at);
+
+      if (length <= 0)
+        ws_problems_add (problems, "ends-at", "%s", _("The hearing must end after it starts"));
+      else if (length > WS_HEARING_MAX_DAYS * G_TIME_SPAN_DAY)
+        ws_problems_add (problems, "ends-at", _("A hearing lasts at most %d days; enter each sitting of a longer trial as its own hearing"),
+                         WS_HEARING_MAX_DAYS);
+    }
+
+  if (!zone_is_known (hearing->zone))
+    ws_problems_add (problems, "zone", "%s", _("Enter a time zone such as Europe/Vienna"));
+}
+
+static gboolean
+write_hearing_row (WsDatabase  *db,
+                   WsHearing   *hearing,
+                   GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *starts = ws_time_format_instant (hearing->starts_at);
+  g_autofree char *ends = ws_time_format_instant (hearing->ends_at);
+  g_autofree char *notes = g_strstrip (g_strdup (hearing->notes != NULL ? hearing->notes : ""));
+  gboolean is_new = hearing->id == 0;
+
+  stmt = _ws_database_prepare (db, is_new
+    ? "INSERT INTO hearing (case_id, site_id, kind, starts_at, ends_at, zone, notes)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+    : "UPDATE hearing SET case_id = ?1, site_id = ?2, kind = ?3, starts_at = ?4, ends_at = ?5,"
+      " zone = ?6, notes = ?7 WHERE id = ?8", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, hearing->case_id);
+  if (hearing->site_id > 0)
+    sqlite3_bind_int64 (stmt, 2, hearing->site_id);
+  else
+    sqlite3_bind_null (stmt, 2);
+  _ws_bind_text (stmt, 3, ws_enum_to_nick (WS_TYPE_HEARING_KIND, hearing->kind));
+  _ws_bind_text (stmt, 4, starts);
+  _ws_bind_text (stmt, 5, ends);
+  _ws_bind_text (stmt, 6, hearing->zone);
+  _ws_bind_text (stmt, 7, notes);
+  if (!is_new)
+    sqlite3_bind_int64 (stmt, 8, hearing->id);
+  if (!_ws_database_step_done (db, stmt, error))
+    return FALSE;
+  if (!is_new && sqlite3_changes (_ws_database_get_handle (db)) == 0)
+    {
+      g_set_error (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_NOT_FOUND,
+                   _("This hearing was deleted meanwhile; nothing was saved"));
+      return FALSE;
+    }
+  if (is_new)
+    hearing->id = _ws_database_last_insert_id (db);
+  g_free (hearing->notes);
+  hearing->notes = g_steal_pointer (&notes);
+  return TRUE;
+}
+
+/**
+ * ws_database_save_hearing:
+ *
+ * Creates @hearing (its id is set) or updates it, with a line in the
+ * change history, in one transaction. Needs EDIT_CASES. Emits nothing:
+ * the caller calls ws_database_emit_changed().
+ */
+gboolean
+ws_database_save_hearing (WsDatabase  *db,
+                          WsHearing   *hearing,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) problems = ws_problems_new ();
+  gint64 old_id;
+
+  g_return_val_if_fail (WS_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (WS_IS_HEARING (hearing), FALSE);
+
+  if (!_ws_database_require (db, WS_PERMISSION_EDIT_CASES, error))
+    return FALSE;
+
+  ws_database_check_hearing (db, hearing, problems);
+  if (problems->len > 0)
+    {
+      WsProblem *first = g_ptr_array_index (problems, 0);
+
+      g_set_error_literal (error, WS_DATABASE_ERROR, WS_DATABASE_ERROR_INVALID, first->message);
+      return FALSE;
+    }
+
+  old_id = hearing->id;
+  if (!_ws_database_begin (db, error))
+    return FALSE;
+  if (!write_hearing_row (db, hearing, error) ||
+      !_ws_database_record_change (db, "hearing", hearing->id, old_id == 0 ? "created" : "edited", error))
+    {
+      _ws_database_rollback (db);
+      hearing->id = old_id;
+      return FALSE;
+    }
+  return _ws_database_commit (db, error);
+}
+
+/**
+ * ws_database_count_hearing_dependents:
+ * @n_sessions: (out) (optional): video-link sessions booked for the hearing
+ * @n_measures: (out) (optional): measures that apply to this hearing only
+ *
+ * What deleting the hearing deletes with it.
+ */
+gboolean
+ws_database_count_hearing_dependents (WsDatabase  *db,
+                                      gint64       id,
+                                      guint       *n_sessions,
+                                      guint       *n_measures,
+                                      GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (WS_IS_DATABASE (db), FALSE);
+
+  if (!_ws_database_require (db, WS_PERMISSION_READ_CASES, error))
+    return FALSE;
+
+  _ws_database_lock (db);
+  stmt = _ws_database_prepare (db, "SELECT (SELECT count(*) FROM session WHERE hearing_id = ?1),"
+                                   " (SELECT count(*) FROM measure WHERE hearing_id = ?1)", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          if (n_sessions != NULL)
+            *n_sessions = sqlite3_column_int (stmt, 0);
+          if (n_measures != NULL)
+            *n_measures = sqlite3_column_int (stmt, 1);
+          ok = TRUE;
+        }
+      else
+        _ws_database_set_error (db, error, _("Counting what belongs to the hearing"));
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  _ws_database_unlock (db);
+  return ok;
+}
+
+/**
+ * ws_database_delete_hearing:
+ *
+ * Deletes a hearing with its video-link sessions and the measures that
+ * apply to it alone; the case's whole-proceedings measures stay.
+ */
+gboolean
+ws_database_delete_hearing (WsDatabase  *db,
+                            gint64       id,
+                            GError     **error)
+{
+  g_return_val_if_fail (WS_IS_DATABASE (db), FALSE);
+
+  if (!_ws_database_require (db, WS_PERMISSION_EDIT_CASES, error))
+    return FALSE;
+  return _ws_database_delete_row (db, "DELETE FROM hearing WHERE id = ?", id, "hearing",
+                                  _("There is no such hearing; it may have been deleted"), error);
 }

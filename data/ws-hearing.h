@@ -46,6 +46,7 @@ G_DECLARE_FINAL_TYPE (WsHearing, ws_hearing, WS, HEARING, GObject)
 
 gint64         ws_hearing_get_id                (WsHearing    *self);
 gint64         ws_hearing_get_case_id           (WsHearing    *self);
+gint64         ws_hearing_get_site_id           (WsHearing    *self);
 const char    *ws_hearing_get_case_reference    (WsHearing    *self);
 const char    *ws_hearing_get_court             (WsHearing    *self);
 const char    *ws_hearing_get_court_room        (WsHearing    *self);
@@ -62,6 +63,25 @@ guint          ws_hearing_get_count             (WsHearing    *self,
 gboolean       ws_hearing_is_ready              (WsHearing    *self);
 GDate         *ws_hearing_dup_applications_due  (WsHearing    *self,
                                                  guint         days_before);
+
+/* Editing: a new hearing has id 0; instants are stored in UTC. */
+#define WS_HEARING_MAX_DAYS 14
+
+WsHearing     *ws_hearing_new                   (void);
+void           ws_hearing_set_case_id           (WsHearing     *self,
+                                                 gint64         case_id);
+void           ws_hearing_set_site_id           (WsHearing     *self,
+                                                 gint64         site_id);
+void           ws_hearing_set_kind              (WsHearing     *self,
+                                                 WsHearingKind  kind);
+void           ws_hearing_set_starts_at         (WsHearing     *self,
+                                                 GDateTime     *starts_at);
+void           ws_hearing_set_ends_at           (WsHearing     *self,
+                                                 GDateTime     *ends_at);
+void           ws_hearing_set_zone              (WsHearing     *self,
+                                                 const char    *zone);
+void           ws_hearing_set_notes             (WsHearing     *self,
+                                                 const char    *notes);
 
 #define WS_TYPE_HEARING_WITNESS (ws_hearing_witness_get_type ())
 
@@ -107,5 +127,20 @@ GStrv          ws_database_list_hearing_courts  (WsDatabase           *db,
                                                  GError              **error);
 GStrv          ws_database_list_hearing_prosecutors (WsDatabase       *db,
                                                      GError          **error);
+
+void           ws_database_check_hearing        (WsDatabase           *db,
+                                                 WsHearing            *hearing,
+                                                 GPtrArray            *problems);
+gboolean       ws_database_save_hearing         (WsDatabase           *db,
+                                                 WsHearing            *hearing,
+                                                 GError              **error);
+gboolean       ws_database_count_hearing_dependents (WsDatabase       *db,
+                                                     gint64            id,
+                                                     guint            *n_sessions,
+                                                     guint            *n_measures,
+                                                     GError          **error);
+gboolean       ws_database_delete_hearing       (WsDatabase           *db,
+                                                 gint64                id,
+                                                 GError              **error);
 
 G_END_DECLS

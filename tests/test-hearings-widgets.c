@@ -5,8 +5,10 @@
 #include <string.h>
 
 #include "ws-case-measures.h"
+#include "ws-case-page.h"
 #include "ws-cases-view.h"
 #include "ws-demo.h"
+#include "ws-hearing-editor.h"
 #include "ws-hearing.h"
 #include "ws-hearings-view.h"
 #include "ws-measure-editor.h"
@@ -525,6 +527,217 @@ test_empty_state (Fixture       *f,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
 }
 
+static void
+type_into (GtkWidget  *editor,
+           const char *row_name,
+           const char *text)
+{
+  GObject *row = gtk_widget_get_template_child (editor, WS_TYPE_HEARING_EDITOR, row_name);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+/* The message shown beside a field, or NULL when none is shown. */
+static const char *
+row_error (GtkWidget  *editor,
+           const char *row_name)
+{
+  GObject *row = gtk_widget_get_template_child (editor, WS_TYPE_HEARING_EDITOR, row_name);
+  GtkWidget *label = g_object_get_data (row, "ws-form-error-label");
+
+  if (label == NULL || !gtk_widget_get_visible (label))
+    return NULL;
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+/* An officer adds a hearing: an end before the start is refused beside
+ * the field with nothing saved; corrected, it is saved in the zone typed
+ * and appears in the Hearings place. */
+static void
+test_editor_adds_hearing (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(WsCase) court_case = NULL;
+  g_autoptr(WsHearing) shown = NULL;
+  g_autofree char *starts = NULL;
+  g_autofree char *ends = NULL;
+  GtkWidget *cases = ws_window_get_place (f->window, "cases");
+  WsBrowser *browser;
+  GtkWidget *case_page;
+  GListModel *toplevels;
+  WsHearingEditor *editor;
+  GtkWidget *widget;
+  gboolean destroyed = FALSE;
+
+  ws_test_set_now ("2030-01-01T08:00:00Z");
+  court_case = ws_test_add_case (f->db, "E-1", "Regional Court Salzburg");
+  ws_database_emit_changed (f->db);
+  ws_window_show_place (f->window, "cases");
+  browser = ws_cases_view_get_browser (WS_CASES_VIEW (cases));
+  for (int i = 0; i < 2000 && ws_browser_get_n_shown (browser) < 1; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  ws_browser_select_id (browser, ws_case_get_id (court_case));
+  spin ();
+  case_page = find_descendant (cases, WS_TYPE_CASE_PAGE);
+  g_assert_nonnull (case_page);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (case_page, WS_TYPE_CASE_PAGE,
+                                                                                    "add_hearing_button"))));
+  g_assert_true (gtk_widget_activate_action (case_page, "case-page.add-hearing", NULL));
+  spin ();
+  toplevels = gtk_window_get_toplevels ();
+  editor = NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (WS_IS_HEARING_EDITOR (item))
+        editor = WS_HEARING_EDITOR (item);
+    }
+  g_assert_nonnull (editor);
+  widget = GTK_WIDGET (editor);
+  g_signal_connect_swapped (editor, "destroy", G_CALLBACK (g_nullify_pointer), &widget);
+  gtk_window_present (GTK_WINDOW (editor));
+  spin ();
+
+  type_into (widget, "date_row", "2030-01-03");
+  type_into (widget, "start_row", "13:00");
+  type_into (widget, "end_row", "09:30");
+  type_into (widget, "zone_row", "Europe/Vienna");
+  g_assert_null (row_error (widget, "end_row"));
+  g_assert_true (gtk_widget_activate_action (widget, "editor.save", NULL));
+  spin ();
+  g_assert_nonnull (widget);
+  g_assert_cmpstr (row_error (widget, "end_row"), ==, "The hearing must end after it starts");
+  g_assert_null (row_error (widget, "date_row"));
+  g_assert_cmpint (ws_test_count_rows (f->db, "hearing"), ==, 0);
+
+  /* Typing in the field clears its message; a bad time is named too. */
+  type_into (widget, "end_row", "half past");
+  g_assert_null (row_error (widget, "end_row"));
+  g_assert_false (ws_hearing_editor_save (editor));
+  g_assert_cmpstr (row_error (widget, "end_row"), ==, "Enter the time as HH:MM, for example 09:30");
+  g_assert_cmpint (ws_test_count_rows (f->db, "hearing"), ==, 0);
+
+  type_into (widget, "end_row", "16:30");
+  g_assert_true (gtk_widget_activate_action (widget, "editor.save", NULL));
+  spin ();
+  destroyed = widget == NULL;
+  g_assert_true (destroyed);
+  g_assert_cmpint (ws_test_count_rows (f->db, "hearing"), ==, 1);
+  /* 13:00 in Vienna in winter is 12:00 UTC. */
+  starts = ws_test_query_text (f->db, "SELECT starts_at FROM hearing");
+  ends = ws_test_query_text (f->db, "SELECT ends_at FROM hearing");
+  g_assert_cmpstr (starts, ==, "2030-01-03T12:00:00Z");
+  g_assert_cmpstr (ends, ==, "2030-01-03T15:30:00Z");
+
+  ws_window_show_place (f->window, "hearings");
+  g_assert_true (wait_loaded (f));
+  g_assert_cmpuint (ws_hearings_view_get_n_shown (view_of (f)), ==, 1);
+  shown = ws_hearings_view_get_shown_item (view_of (f), 0);
+  g_assert_cmpstr (ws_hearing_get_case_reference (shown), ==, "E-1");
+  ws_test_set_now (NULL);
+}
+
+/* An existing hearing opens with its times as they are at the court;
+ * the hearing page offers Edit and Delete only to roles that may. */
+static void
+test_editor_edits_hearing (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(WsCase) court_case = NULL;
+  g_autoptr(WsHearing) hearing = ws_hearing_new ();
+  g_autoptr(WsHearing) held = NULL;
+  g_autoptr(GDateTime) start = ws_time_parse_instant ("2030-07-02T13:00:00Z");
+  g_autoptr(GDateTime) end = ws_time_parse_instant ("2030-07-02T15:00:00Z");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ends = NULL;
+  WsHearingPage *page;
+  GObject *edit_button, *delete_button;
+  WsHearingEditor *editor;
+  GtkWidget *widget;
+
+  ws_test_set_now ("2030-07-01T08:00:00Z");
+  court_case = ws_test_add_case (f->db, "E-2", "Court of New York");
+  ws_hearing_set_case_id (hearing, ws_case_get_id (court_case));
+  ws_hearing_set_starts_at (hearing, start);
+  ws_hearing_set_ends_at (hearing, end);
+  ws_hearing_set_zone (hearing, "America/New_York");
+  g_assert_true (ws_database_save_hearing (f->db, hearing, &error));
+  g_assert_no_error (error);
+  ws_database_emit_changed (f->db);
+  g_assert_true (wait_loaded (f));
+
+  ws_hearings_view_select_id (view_of (f), ws_hearing_get_id (hearing));
+  spin ();
+  page = ws_hearings_view_get_page (view_of (f));
+  held = g_object_ref (ws_hearing_page_get_hearing (page));
+  g_assert_cmpint (ws_hearing_get_id (held), ==, ws_hearing_get_id (hearing));
+  edit_button = gtk_widget_get_template_child (GTK_WIDGET (page), WS_TYPE_HEARING_PAGE, "edit_hearing_button");
+  delete_button = gtk_widget_get_template_child (GTK_WIDGET (page), WS_TYPE_HEARING_PAGE, "delete_hearing_button");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (edit_button)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (delete_button)));
+
+  editor = ws_hearing_editor_new (GTK_WINDOW (f->window), f->db, held, 0, "E-2");
+  widget = GTK_WIDGET (editor);
+  g_signal_connect_swapped (editor, "destroy", G_CALLBACK (g_nullify_pointer), &widget);
+  gtk_window_present (GTK_WINDOW (editor));
+  spin ();
+  /* 13:00 UTC is 09:00 in New York in summer. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_widget_get_template_child (widget, WS_TYPE_HEARING_EDITOR, "date_row"))), ==, "2030-07-02");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_widget_get_template_child (widget, WS_TYPE_HEARING_EDITOR, "start_row"))), ==, "09:00");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_widget_get_template_child (widget, WS_TYPE_HEARING_EDITOR, "end_row"))), ==, "11:00");
+  type_into (widget, "end_date_row", "2030-07-03");
+  type_into (widget, "end_row", "10:00");
+  type_into (widget, "zone_row", "Mars/Olympus");
+  g_assert_false (ws_hearing_editor_save (editor));
+  g_assert_cmpstr (row_error (widget, "zone_row"), ==, "Enter a time zone such as Europe/Vienna");
+  type_into (widget, "zone_row", "America/New_York");
+  g_assert_true (ws_hearing_editor_save (editor));
+  spin ();
+  g_assert_null (widget);
+  g_assert_cmpint (ws_test_count_rows (f->db, "hearing"), ==, 1);
+  ends = ws_test_query_text (f->db, "SELECT ends_at FROM hearing");
+  g_assert_cmpstr (ends, ==, "2030-07-03T14:00:00Z");
+
+  /* Delete says what goes with the hearing, and removes it. */
+  ws_test_exec (f->db, "INSERT INTO measure (case_id, hearing_id, type) VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 'screen')",
+                ws_case_get_id (court_case), ws_hearing_get_id (hearing));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "hearing.delete", NULL));
+  spin ();
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    AdwMessageDialog *dialog = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (item))
+          dialog = ADW_MESSAGE_DIALOG (item);
+      }
+    g_assert_nonnull (dialog);
+    g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                     "Deleting it also deletes 0 video-link sessions and 1 measure for this hearing alone."
+                     " Measures for the whole proceedings, the case and its witnesses stay.");
+    adw_message_dialog_response (dialog, "delete");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+  spin ();
+  g_assert_cmpint (ws_test_count_rows (f->db, "hearing"), ==, 0);
+  g_assert_cmpint (ws_test_count_rows (f->db, "measure"), ==, 0);
+  g_assert_null (ws_hearing_page_get_hearing (page));
+
+  ws_database_set_actor (f->db, "Ivo Interpreter", WS_ROLE_INTERPRETER);
+  ws_hearing_page_set_hearing (page, held);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (edit_button)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (delete_button)));
+  ws_test_set_now (NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -543,6 +756,8 @@ main (int   argc,
   ADD ("case-page-screening", test_case_page_screening, TRUE);
   ADD ("deadline-setting", test_deadline_setting, TRUE);
   ADD ("empty-state", test_empty_state, FALSE);
+  ADD ("editor-adds-hearing", test_editor_adds_hearing, FALSE);
+  ADD ("editor-edits-hearing", test_editor_edits_hearing, FALSE);
 #undef ADD
 
   status = g_test_run ();

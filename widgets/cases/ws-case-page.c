@@ -5,10 +5,13 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ws-access.h"
 #include "ws-case-measures.h"
 #include "ws-case-page.h"
 #include "ws-enums.h"
 #include "ws-form.h"
+#include "ws-hearing-editor.h"
+#include "ws-hearing.h"
 #include "ws-store.h"
 #include "ws-text.h"
 
@@ -24,6 +27,8 @@ struct _WsCasePage
   GtkLabel            *subtitle_label;
   AdwPreferencesGroup *details_group;
   AdwPreferencesGroup *witnesses_group;
+  AdwPreferencesGroup *hearings_group;
+  GtkWidget           *add_hearing_button;
   AdwPreferencesGroup *notes_group;
   GtkLabel            *notes_label;
 
@@ -33,6 +38,7 @@ struct _WsCasePage
   GtkWidget           *measures_group;
   GtkWidget           *screening_group;
   GPtrArray           *rows;
+  GPtrArray           *hearing_rows;
 };
 
 G_DEFINE_FINAL_TYPE (WsCasePage, ws_case_page, GTK_TYPE_WIDGET)
@@ -108,11 +114,70 @@ fill_witnesses (WsCasePage *self)
 }
 
 static void
+fill_hearings (WsCasePage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hearings = NULL;
+
+  ws_form_clear_rows (self->hearing_rows);
+  if (self->court_case == NULL)
+    return;
+  gtk_widget_set_visible (self->add_hearing_button, ws_database_may (self->db, WS_PERMISSION_EDIT_CASES));
+  hearings = ws_database_list_hearings_of_case (self->db, ws_case_get_id (self->court_case), &error);
+  if (hearings == NULL)
+    {
+      ws_form_group_add (self->hearings_group, self->hearing_rows,
+                         ws_form_info_row (_("The hearings could not be read"), error->message));
+      return;
+    }
+  if (hearings->len == 0)
+    ws_form_group_add (self->hearings_group, self->hearing_rows,
+                       ws_form_info_row (_("No hearings yet"), _("Hearings carry the video-link sessions and the measures for one day in court")));
+  for (guint i = 0; i < hearings->len; i++)
+    {
+      WsHearing *hearing = g_ptr_array_index (hearings, i);
+      g_autoptr(GDateTime) local = ws_hearing_dup_local_start (hearing);
+      g_autofree char *when = g_date_time_format (local, "%Y-%m-%d %H:%M");
+      const char *room = ws_hearing_get_court_room (hearing);
+      g_autofree char *subtitle = room != NULL && *room != '\0'
+        ? g_strdup_printf ("%s · %s · %s", when, ws_hearing_get_zone (hearing), room)
+        : g_strdup_printf ("%s · %s", when, ws_hearing_get_zone (hearing));
+
+      ws_form_group_add (self->hearings_group, self->hearing_rows,
+                         ws_form_info_row (ws_hearing_kind_get_label (ws_hearing_get_kind (hearing)), subtitle));
+    }
+}
+
+static void
+editor_destroyed_cb (WsCasePage *self)
+{
+  fill_hearings (self);
+}
+
+static void
+add_hearing_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  WsCasePage *self = WS_CASE_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  WsHearingEditor *editor;
+
+  if (self->court_case == NULL)
+    return;
+  editor = ws_hearing_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->db, NULL,
+                                  ws_case_get_id (self->court_case), ws_case_get_reference (self->court_case));
+  g_signal_connect_object (editor, "destroy", G_CALLBACK (editor_destroyed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
 ws_case_page_dispose (GObject *object)
 {
   WsCasePage *self = (WsCasePage *)object;
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->hearing_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), WS_TYPE_CASE_PAGE);
   g_clear_object (&self->court_case);
   g_clear_object (&self->db);
@@ -135,7 +200,10 @@ ws_case_page_class_init (WsCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WsCasePage, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, WsCasePage, details_group);
   gtk_widget_class_bind_template_child (widget_class, WsCasePage, witnesses_group);
+  gtk_widget_class_bind_template_child (widget_class, WsCasePage, hearings_group);
+  gtk_widget_class_bind_template_child (widget_class, WsCasePage, add_hearing_button);
   gtk_widget_class_bind_template_child (widget_class, WsCasePage, notes_group);
+  gtk_widget_class_install_action (widget_class, "case-page.add-hearing", NULL, add_hearing_action);
   gtk_widget_class_bind_template_child (widget_class, WsCasePage, notes_label);
 }
 
@@ -144,6 +212,7 @@ ws_case_page_init (WsCasePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
+  self->hearing_rows = g_ptr_array_new ();
 }
 
 GtkWidget *
@@ -182,6 +251,7 @@ ws_case_page_set_case (WsCasePage *self,
 
   g_set_object (&self->court_case, court_case);
   ws_form_clear_rows (self->rows);
+  ws_form_clear_rows (self->hearing_rows);
   ws_case_measures_set_case (WS_CASE_MEASURES (self->measures_group), court_case);
   ws_screening_group_set_case (WS_SCREENING_GROUP (self->screening_group), court_case);
   if (court_case == NULL)
@@ -193,6 +263,7 @@ ws_case_page_set_case (WsCasePage *self,
   gtk_label_set_text (self->subtitle_label, subtitle);
   fill_details (self);
   fill_witnesses (self);
+  fill_hearings (self);
   notes = ws_case_get_notes (court_case);
   gtk_widget_set_visible (GTK_WIDGET (self->notes_group), *notes != '\0');
   gtk_label_set_text (self->notes_label, notes);

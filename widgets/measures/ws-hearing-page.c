@@ -5,7 +5,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ws-access.h"
 #include "ws-form.h"
+#include "ws-hearing-editor.h"
 #include "ws-hearing-page.h"
 #include "ws-measure-editor.h"
 #include "ws-readiness.h"
@@ -25,6 +27,8 @@ struct _WsHearingPage
   GtkLabel            *subtitle_label;
   GtkLabel            *state_label;
   GtkWidget           *sheet_button;
+  GtkWidget           *edit_hearing_button;
+  GtkWidget           *delete_hearing_button;
   AdwPreferencesGroup *details_group;
   AdwPreferencesGroup *findings_group;
 
@@ -547,6 +551,107 @@ ws_hearing_page_dispose (GObject *object)
   G_OBJECT_CLASS (ws_hearing_page_parent_class)->dispose (object);
 }
 
+static GtkWindow *
+parent_window (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+/* After the editor closes the page shows the hearing as stored. */
+static void
+hearing_editor_destroyed_cb (WsHearingPage *self)
+{
+  g_autoptr(WsHearing) stored = NULL;
+
+  if (self->hearing == NULL)
+    return;
+  stored = ws_database_get_hearing (self->db, ws_hearing_get_id (self->hearing), NULL);
+  if (stored != NULL)
+    ws_hearing_page_set_hearing (self, stored);
+}
+
+static void
+edit_hearing_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  WsHearingPage *self = WS_HEARING_PAGE (widget);
+  WsHearingEditor *editor;
+
+  if (self->hearing == NULL)
+    return;
+  editor = ws_hearing_editor_new (parent_window (widget), self->db, self->hearing, 0,
+                                  ws_hearing_get_case_reference (self->hearing));
+  g_signal_connect_object (editor, "destroy", G_CALLBACK (hearing_editor_destroyed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+delete_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    WsHearingPage    *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "delete") || self->hearing == NULL)
+    return;
+  if (!ws_database_delete_hearing (self->db, ws_hearing_get_id (self->hearing), &error))
+    {
+      GtkWidget *failed = adw_message_dialog_new (parent_window (GTK_WIDGET (self)),
+                                                  _("The hearing was not deleted"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (failed), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (failed));
+      return;
+    }
+  ws_hearing_page_set_hearing (self, NULL);
+  ws_database_emit_changed (self->db);
+}
+
+static void
+delete_hearing_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  WsHearingPage *self = WS_HEARING_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  guint n_sessions = 0, n_measures = 0;
+  GtkWidget *dialog;
+
+  if (self->hearing == NULL)
+    return;
+  if (!ws_database_count_hearing_dependents (self->db, ws_hearing_get_id (self->hearing),
+                                             &n_sessions, &n_measures, &error))
+    body = g_strdup (error->message);
+  else if (n_sessions == 0 && n_measures == 0)
+    body = g_strdup (_("Nothing else is booked or decided for this hearing alone. The case and its witnesses stay."));
+  else
+    {
+      g_autofree char *sessions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u video-link session",
+                                                                "%u video-link sessions", n_sessions), n_sessions);
+      g_autofree char *measures = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u measure for this hearing alone",
+                                                                "%u measures for this hearing alone", n_measures), n_measures);
+
+      /* Translators: the two counts, e.g. "2 video-link sessions" and "1 measure for this hearing alone" */
+      body = g_strdup_printf (_("Deleting it also deletes %s and %s. Measures for the whole proceedings, the case and its witnesses stay."),
+                              sessions, measures);
+    }
+  heading = g_strdup_printf (_("Delete the %s of %s?"),
+                             ws_hearing_kind_get_label (ws_hearing_get_kind (self->hearing)),
+                             ws_hearing_get_case_reference (self->hearing));
+  dialog = adw_message_dialog_new (parent_window (widget), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 ws_hearing_page_finalize (GObject *object)
 {
@@ -574,6 +679,10 @@ ws_hearing_page_class_init (WsHearingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WsHearingPage, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, WsHearingPage, state_label);
   gtk_widget_class_bind_template_child (widget_class, WsHearingPage, sheet_button);
+  gtk_widget_class_bind_template_child (widget_class, WsHearingPage, edit_hearing_button);
+  gtk_widget_class_bind_template_child (widget_class, WsHearingPage, delete_hearing_button);
+  gtk_widget_class_install_action (widget_class, "hearing.edit", NULL, edit_hearing_action);
+  gtk_widget_class_install_action (widget_class, "hearing.delete", NULL, delete_hearing_action);
   gtk_widget_class_bind_template_child (widget_class, WsHearingPage, details_group);
   gtk_widget_class_bind_template_child (widget_class, WsHearingPage, findings_group);
 
@@ -618,6 +727,8 @@ ws_hearing_page_set_hearing (WsHearingPage *self,
   g_return_if_fail (WS_IS_HEARING_PAGE (self));
 
   g_set_object (&self->hearing, hearing);
+  gtk_widget_set_visible (self->edit_hearing_button, ws_database_may (self->db, WS_PERMISSION_EDIT_CASES));
+  gtk_widget_set_visible (self->delete_hearing_button, ws_database_may (self->db, WS_PERMISSION_EDIT_CASES));
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
