@@ -581,13 +581,13 @@ test_editor_adds_hearing (Fixture       *f,
       g_usleep (2000);
     }
   ws_browser_select_id (browser, ws_case_get_id (court_case));
-  spin ();
-  case_page = find_descendant (cases, WS_TYPE_CASE_PAGE);
+  ws_test_ui_spin (30);
+  case_page = ws_test_ui_find_descendant (cases, WS_TYPE_CASE_PAGE);
   g_assert_nonnull (case_page);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (case_page, WS_TYPE_CASE_PAGE,
                                                                                     "add_hearing_button"))));
   g_assert_true (gtk_widget_activate_action (case_page, "case-page.add-hearing", NULL));
-  spin ();
+  ws_test_ui_spin (30);
   toplevels = gtk_window_get_toplevels ();
   editor = NULL;
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
@@ -601,7 +601,7 @@ test_editor_adds_hearing (Fixture       *f,
   widget = GTK_WIDGET (editor);
   g_signal_connect_swapped (editor, "destroy", G_CALLBACK (g_nullify_pointer), &widget);
   gtk_window_present (GTK_WINDOW (editor));
-  spin ();
+  ws_test_ui_spin (30);
 
   type_into (widget, "date_row", "2030-01-03");
   type_into (widget, "start_row", "13:00");
@@ -609,7 +609,7 @@ test_editor_adds_hearing (Fixture       *f,
   type_into (widget, "zone_row", "Europe/Vienna");
   g_assert_null (row_error (widget, "end_row"));
   g_assert_true (gtk_widget_activate_action (widget, "editor.save", NULL));
-  spin ();
+  ws_test_ui_spin (30);
   g_assert_nonnull (widget);
   g_assert_cmpstr (row_error (widget, "end_row"), ==, "The hearing must end after it starts");
   g_assert_null (row_error (widget, "date_row"));
@@ -624,7 +624,7 @@ test_editor_adds_hearing (Fixture       *f,
 
   type_into (widget, "end_row", "16:30");
   g_assert_true (gtk_widget_activate_action (widget, "editor.save", NULL));
-  spin ();
+  ws_test_ui_spin (30);
   destroyed = widget == NULL;
   g_assert_true (destroyed);
   g_assert_cmpint (ws_test_count_rows (f->db, "hearing"), ==, 1);
@@ -672,7 +672,7 @@ test_editor_edits_hearing (Fixture       *f,
   g_assert_true (wait_loaded (f));
 
   ws_hearings_view_select_id (view_of (f), ws_hearing_get_id (hearing));
-  spin ();
+  ws_test_ui_spin (30);
   page = ws_hearings_view_get_page (view_of (f));
   held = g_object_ref (ws_hearing_page_get_hearing (page));
   g_assert_cmpint (ws_hearing_get_id (held), ==, ws_hearing_get_id (hearing));
@@ -685,7 +685,7 @@ test_editor_edits_hearing (Fixture       *f,
   widget = GTK_WIDGET (editor);
   g_signal_connect_swapped (editor, "destroy", G_CALLBACK (g_nullify_pointer), &widget);
   gtk_window_present (GTK_WINDOW (editor));
-  spin ();
+  ws_test_ui_spin (30);
   /* 13:00 UTC is 09:00 in New York in summer. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_widget_get_template_child (widget, WS_TYPE_HEARING_EDITOR, "date_row"))), ==, "2030-07-02");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_widget_get_template_child (widget, WS_TYPE_HEARING_EDITOR, "start_row"))), ==, "09:00");
@@ -697,7 +697,7 @@ test_editor_edits_hearing (Fixture       *f,
   g_assert_cmpstr (row_error (widget, "zone_row"), ==, "Enter a time zone such as Europe/Vienna");
   type_into (widget, "zone_row", "America/New_York");
   g_assert_true (ws_hearing_editor_save (editor));
-  spin ();
+  ws_test_ui_spin (30);
   g_assert_null (widget);
   g_assert_cmpint (ws_test_count_rows (f->db, "hearing"), ==, 1);
   ends = ws_test_query_text (f->db, "SELECT ends_at FROM hearing");
@@ -707,7 +707,7 @@ test_editor_edits_hearing (Fixture       *f,
   ws_test_exec (f->db, "INSERT INTO measure (case_id, hearing_id, type) VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 'screen')",
                 ws_case_get_id (court_case), ws_hearing_get_id (hearing));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "hearing.delete", NULL));
-  spin ();
+  ws_test_ui_spin (30);
   {
     GListModel *toplevels = gtk_window_get_toplevels ();
     AdwMessageDialog *dialog = NULL;
@@ -726,7 +726,7 @@ test_editor_edits_hearing (Fixture       *f,
     adw_message_dialog_response (dialog, "delete");
     gtk_window_destroy (GTK_WINDOW (dialog));
   }
-  spin ();
+  ws_test_ui_spin (30);
   g_assert_cmpint (ws_test_count_rows (f->db, "hearing"), ==, 0);
   g_assert_cmpint (ws_test_count_rows (f->db, "measure"), ==, 0);
   g_assert_null (ws_hearing_page_get_hearing (page));
