@@ -302,6 +302,9 @@ test_interpreter_view (Fixture       *f,
 
   g_assert_nonnull (interpreter);
   g_assert_nonnull (legal_name);
+  /* The witness asked for a female interpreter: the interpreter is told. */
+  ws_test_exec (f->db, "UPDATE person SET interpreter_gender = 'female' WHERE id = %lld",
+                (long long) ws_session_get_person_id (session));
 
   /* What an officer opens as "Interpreter's Schedule…" … */
   window = ws_interpreter_schedule_window_new (GTK_WINDOW (f->window), f->db);
@@ -325,6 +328,7 @@ test_interpreter_view (Fixture       *f,
   g_assert_nonnull (strstr (interpreter_sees, ws_session_get_pseudonym (session)));
   g_assert_nonnull (strstr (interpreter_sees, ws_interpreter_get_zone (interpreter)));
   g_assert_nonnull (strstr (interpreter_sees, ws_session_get_interpreter_language (session, 0)));
+  g_assert_nonnull (strstr (interpreter_sees, "Asked for: Female interpreter"));
 
   /* … and nothing else about the witness or the case. */
   g_assert_null (strstr (interpreter_sees, legal_name));

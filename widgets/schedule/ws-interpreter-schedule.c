@@ -58,6 +58,12 @@ create_row (gpointer item,
   title = g_strdup_printf (_("%s, %s–%s (%s)"), g_strstrip (day), from, to, ws_assignment_get_zone (a));
   /* Translators: the language to interpret and the witness's pseudonym */
   g_string_append_printf (subtitle, _("%s for “%s”"), ws_assignment_get_language (a), ws_assignment_get_pseudonym (a));
+  /* The witness's wish about who interprets: the one thing about them,
+   * beyond the pseudonym, that the interpreter needs to know. */
+  if (ws_assignment_get_interpreter_gender (a) != WS_INTERPRETER_GENDER_ANY)
+    /* Translators: e.g. "Asked for: Female interpreter" */
+    g_string_append_printf (subtitle, _("\nAsked for: %s"),
+                            ws_interpreter_gender_get_label (ws_assignment_get_interpreter_gender (a)));
   if (ws_assignment_get_place (a) != NULL)
     g_string_append_printf (subtitle, "\n%s", ws_assignment_get_place (a));
   if (link != NULL && *link != '\0')
