@@ -26,6 +26,7 @@
 #include "ws-readiness.h"
 #include "ws-rules.h"
 #include "ws-schedule.h"
+#include "ws-settings.h"
 #include "ws-store.h"
 #include "ws-summary.h"
 #include "ws-time.h"
@@ -217,16 +218,10 @@ print_attention (WsDatabase  *db,
 static guint
 applications_due_days (void)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GSettings) settings = ws_settings_new_if_installed ("applications-due-days");
 
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "applications-due-days"))
-    return WS_HEARING_APPLICATIONS_DUE_DAYS;
-  settings = g_settings_new_full (schema, NULL, NULL);
-  return g_settings_get_uint (settings, "applications-due-days");
+  return settings != NULL ? g_settings_get_uint (settings, "applications-due-days")
+                          : WS_HEARING_APPLICATIONS_DUE_DAYS;
 }
 
 static gboolean

@@ -13,6 +13,7 @@
 #include "ws-measure-private.h"
 #include "ws-plan-private.h"
 #include "ws-rules.h"
+#include "ws-settings.h"
 #include "ws-schedule-private.h"
 #include "ws-time.h"
 
@@ -1664,18 +1665,13 @@ ws_rules_settings_read (WsRulesSettings *settings,
 gboolean
 ws_rules_settings_load (WsRulesSettings *settings)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) gsettings = NULL;
+  g_autoptr(GSettings) gsettings = ws_settings_new_if_installed ("attention-consent-days");
 
   g_return_val_if_fail (settings != NULL, FALSE);
 
   ws_rules_settings_init (settings);
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "attention-consent-days"))
+  if (gsettings == NULL)
     return FALSE;
-  gsettings = g_settings_new_full (schema, NULL, NULL);
   ws_rules_settings_read (settings, gsettings);
   return TRUE;
 }
