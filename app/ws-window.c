@@ -252,7 +252,8 @@ update_actions (WsWindow *self)
   gboolean print_schedule = read_schedule && may (self, WS_PERMISSION_PRINT_SUMMARY);
 
   gtk_widget_action_set_enabled (widget, "win.new", can_new);
-  gtk_widget_set_visible (self->new_button, can_new);
+  /* The Schedule has its own New Session button beside its views. */
+  gtk_widget_set_visible (self->new_button, can_new && !on_schedule);
   gtk_widget_action_set_enabled (widget, "win.add-witness", edit_persons);
   gtk_widget_action_set_enabled (widget, "win.add-case", edit_cases);
   gtk_widget_action_set_enabled (widget, "win.unlink-party", edit_cases);
